@@ -1,0 +1,238 @@
+//! Finds where a JSON path (`lessons_learned[2].themes[0]`) sits in a file's
+//! text, so that semantic problems can be reported as `file:line:col` like
+//! syntax errors are. serde_json keeps no spans, so this is a small scanner
+//! that skips values until it reaches the path.
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Renders a path the way `serde_path_to_error` does: `a.b[2].c`.
+pub fn path_to_string(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Parses `a.b[2].c` back into steps.
+pub fn parse_path(path: &str) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty() && *p != "?") {
+        let mut rest = part;
+        if let Some(bracket) = rest.find('[') {
+            let key = &rest[..bracket];
+            if !key.is_empty() {
+                steps.push(Step::Key(key.to_string()));
+            }
+            rest = &rest[bracket..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let Some(end) = stripped.find(']') else { break };
+                if let Ok(i) = stripped[..end].parse() {
+                    steps.push(Step::Index(i));
+                }
+                rest = &stripped[end + 1..];
+            }
+        } else {
+            steps.push(Step::Key(rest.to_string()));
+        }
+    }
+    steps
+}
+
+/// The 1-based line and column where the value at `path` starts, or where the
+/// deepest existing part of it starts.
+pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_ws();
+    let offset = scanner.find(path)?;
+    Some(line_col(text, offset))
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// At the start of a value: returns the offset of the value at `path`.
+    fn find(&mut self, path: &[Step]) -> Option<usize> {
+        let start = self.pos;
+        let Some((step, rest)) = path.split_first() else {
+            return Some(start);
+        };
+        match (self.peek()?, step) {
+            (b'{', Step::Key(want)) => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    if self.peek()? == b'}' {
+                        return Some(start);
+                    }
+                    let key = self.string()?;
+                    self.skip_ws();
+                    if self.peek()? != b':' {
+                        return Some(start);
+                    }
+                    self.pos += 1;
+                    self.skip_ws();
+                    if key == *want {
+                        return self.find(rest);
+                    }
+                    self.skip_value()?;
+                    self.skip_ws();
+                    if self.peek()? == b',' {
+                        self.pos += 1;
+                    }
+                }
+            }
+            (b'[', Step::Index(want)) => {
+                self.pos += 1;
+                let mut i = 0;
+                loop {
+                    self.skip_ws();
+                    if self.peek()? == b']' {
+                        return Some(start);
+                    }
+                    if i == *want {
+                        return self.find(rest);
+                    }
+                    self.skip_value()?;
+                    self.skip_ws();
+                    if self.peek()? == b',' {
+                        self.pos += 1;
+                    }
+                    i += 1;
+                }
+            }
+            _ => Some(start),
+        }
+    }
+
+    fn string(&mut self) -> Option<String> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    self.pos += 1;
+                    let raw = std::str::from_utf8(&self.bytes[start..self.pos]).ok()?;
+                    return serde_json::from_str(raw).ok();
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => {
+                self.string()?;
+            }
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.pos += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => {
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                ) {
+                    self.pos += 1;
+                }
+            }
+        }
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "{\n  \"a\": 1,\n  \"items\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\", \"themes\": [\"p\", \"q\"]}\n  ]\n}\n";
+
+    #[test]
+    fn finds_nested_values() {
+        assert_eq!(locate(DOC, &parse_path("a")), Some((2, 8)));
+        assert_eq!(locate(DOC, &parse_path("items[1].id")), Some((5, 12)));
+        assert_eq!(
+            locate(DOC, &parse_path("items[1].themes[1]")),
+            Some((5, 33))
+        );
+    }
+
+    #[test]
+    fn missing_part_points_at_the_deepest_existing_value() {
+        assert_eq!(locate(DOC, &parse_path("items[0].title")), Some((4, 5)));
+        assert_eq!(locate(DOC, &parse_path("items[7]")), Some((3, 12)));
+    }
+
+    #[test]
+    fn paths_round_trip() {
+        let path = parse_path("countries[3].themes[0]");
+        assert_eq!(path_to_string(&path), "countries[3].themes[0]");
+        assert_eq!(path.len(), 4);
+    }
+}

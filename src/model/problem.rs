@@ -1,0 +1,78 @@
+//! A problem found in a dataset, located as precisely as the checks allow.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the user would name it (`data/countries/ecuador.json`).
+    pub file: String,
+    /// 1-based line and column, where known.
+    pub position: Option<(usize, usize)>,
+    /// The JSON path of the offending value (`lessons_learned[2].themes[0]`).
+    pub path: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            position: None,
+            path: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(path) = self.path.as_deref().filter(|p| !p.is_empty()) {
+            write!(f, "{path}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+/// Every problem found in a dataset; loading fails with all of them at once.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_file_line_column_path_and_message() {
+        let p = Problem {
+            file: "data/countries/x.json".into(),
+            position: Some((12, 5)),
+            path: Some("lessons_learned[0].themes[1]".into()),
+            message: "unknown theme \"foo\"".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "data/countries/x.json:12:5: lessons_learned[0].themes[1]: unknown theme \"foo\""
+        );
+        assert_eq!(
+            Problem::in_file("data", "no such directory").to_string(),
+            "data: no such directory"
+        );
+    }
+}
