@@ -57,19 +57,27 @@ pub struct SearchIndex {
 
 /// Lower-case and drop the accents the report uses (Piñeyro, Tecún Umán).
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    out.extend(word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ñ' => 'n',
+        'ç' => 'c',
+        c => c,
+    }));
 }
 
 /// Byte ranges of the words (runs of letters and digits) of a text.
@@ -107,25 +115,30 @@ impl SearchIndex {
         let mut vocabulary = Vec::new();
         let mut postings: Vec<Vec<Posting>> = Vec::new();
         let mut context_postings: Vec<Vec<u32>> = Vec::new();
-        let mut word_id = |word: String| {
-            *ids.entry(word).or_insert_with_key(|w| {
-                vocabulary.push(w.clone());
-                postings.push(Vec::new());
-                context_postings.push(Vec::new());
-                vocabulary.len() - 1
-            })
+        let mut folded = String::new();
+        // Folds into one reused buffer; a word is copied only the first time it is seen.
+        let mut word_id = |word: &str| {
+            fold_into(word, &mut folded);
+            if let Some(&id) = ids.get(folded.as_str()) {
+                return id;
+            }
+            vocabulary.push(folded.clone());
+            postings.push(Vec::new());
+            context_postings.push(Vec::new());
+            ids.insert(folded.clone(), vocabulary.len() - 1);
+            vocabulary.len() - 1
         };
         let mut text_words = Vec::new();
         let mut context_words = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
             let text = entry.text();
             for range in words(text) {
-                let id = word_id(fold(&text[range.clone()]));
+                let id = word_id(&text[range.clone()]);
                 text_words.push((id, e as u32, range));
             }
             let context = entry.context();
             for range in words(context) {
-                let id = word_id(fold(&context[range]));
+                let id = word_id(&context[range]);
                 context_words.push((id, e as u32));
             }
         }
