@@ -101,7 +101,7 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
             bytes,
         },
         Err(e) => {
-            problems.push(Problem::in_file(shown(&path), format!("cannot read: {e}")));
+            problems.push(Problem::in_file(shown(&path), format!("cannot read: {e}; expected a readable JSON file")));
             RawFile {
                 name: shown(&path),
                 bytes: Vec::new(),
@@ -118,7 +118,7 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
         Err(e) => {
             problems.push(Problem::in_file(
                 shown(&countries_dir),
-                format!("cannot read the countries directory: {e}"),
+                format!("cannot read the countries directory: {e}; expected countries/ with one <id>.json per country"),
             ));
             Vec::new()
         }
@@ -165,7 +165,8 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
         Err(e) => {
             return Err(Problem {
                 file: file.name,
-                position: Some((e.line(), e.column())),
+                // serde_json counts columns in bytes; every other position here is in characters.
+                position: Some(line_col(&text, byte_offset(&text, e.line(), e.column()))),
                 path: None,
                 message: format!("invalid JSON: {}", strip_position(&e.to_string())),
             })
@@ -192,6 +193,16 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
     }
 }
 
+/// The byte offset of serde_json's 1-based line and 1-based byte column.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    line_start + column.saturating_sub(1)
+}
+
 /// serde_json appends " at line L column C"; the position is shown up front.
 fn strip_position(message: &str) -> &str {
     message
@@ -199,30 +210,32 @@ fn strip_position(message: &str) -> &str {
         .map_or(message, |i| &message[..i])
 }
 
-/// Parses the report and every country file, collecting every file's problem.
-pub fn parse_all(raw: RawDataset) -> Result<Loaded, Problems> {
+/// Parses the report and every country file, collecting every file's
+/// problem. The parsed files come back whenever the report parsed, so that
+/// the semantic checks can still run on the files that did.
+pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let report = parse::<Report>(raw.report)
-        .map_err(|p| problems.push(p))
-        .ok();
+    let country_files = raw.countries.len();
+    let report = parse::<Report>(raw.report).map_err(|p| problems.push(p)).ok();
     let countries: Vec<Parsed<Country>> = raw
         .countries
         .into_iter()
         .filter_map(|f| parse::<Country>(f).map_err(|p| problems.push(p)).ok())
         .collect();
-    match report {
-        Some(report) if problems.is_empty() => Ok(Loaded {
-            report,
-            countries,
-            source_text: raw.source_text,
-        }),
-        _ => Err(Problems(problems)),
-    }
+    let loaded = report.map(|report| Loaded {
+        report,
+        countries,
+        country_files,
+        source_text: raw.source_text,
+    });
+    (loaded, problems)
 }
 
 /// Parsed files, not yet validated.
 pub struct Loaded {
     pub report: Parsed<Report>,
     pub countries: Vec<Parsed<Country>>,
+    /// Country files found, including any that failed to parse.
+    pub country_files: usize,
     pub source_text: Option<String>,
 }

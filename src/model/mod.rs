@@ -99,8 +99,11 @@ impl Dataset {
     }
 
     fn from_raw(raw: load::RawDataset) -> Result<Dataset, Problems> {
-        let loaded = load::parse_all(raw)?;
-        let problems = validate::check(&loaded);
+        let (loaded, mut problems) = load::parse_all(raw);
+        let Some(loaded) = loaded else {
+            return Err(Problems(problems));
+        };
+        problems.extend(validate::check(&loaded));
         if !problems.is_empty() {
             return Err(Problems(problems));
         }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::sanitize::clean;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// The file as the user would name it (`data/countries/ecuador.json`).
@@ -24,17 +26,19 @@ impl Problem {
     }
 }
 
+// A file name, a JSON key in a path or serde's echo of a bad value can carry
+// control characters; a problem report must not be able to act on the terminal.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", clean(&self.file))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
         write!(f, ": ")?;
         if let Some(path) = self.path.as_deref().filter(|p| !p.is_empty()) {
-            write!(f, "{path}: ")?;
+            write!(f, "{}: ", clean(path))?;
         }
-        write!(f, "{}", self.message)
+        write!(f, "{}", clean(&self.message))
     }
 }
 

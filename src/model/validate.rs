@@ -34,7 +34,7 @@ pub fn check(loaded: &Loaded) -> Vec<Problem> {
             }
         }
     }
-    if loaded.countries.is_empty() {
+    if loaded.country_files == 0 {
         v.problems.push(Problem::in_file(
             loaded.report.name.replace("report.json", "countries"),
             "no country files; expected at least one countries/<id>.json",
