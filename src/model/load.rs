@@ -101,7 +101,10 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
             bytes,
         },
         Err(e) => {
-            problems.push(Problem::in_file(shown(&path), format!("cannot read: {e}; expected a readable JSON file")));
+            problems.push(Problem::in_file(
+                shown(&path),
+                format!("cannot read: {e}; expected a readable JSON file"),
+            ));
             RawFile {
                 name: shown(&path),
                 bytes: Vec::new(),
@@ -169,7 +172,7 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
                 position: Some(line_col(&text, byte_offset(&text, e.line(), e.column()))),
                 path: None,
                 message: format!("invalid JSON: {}", strip_position(&e.to_string())),
-            })
+            });
         }
     };
     sanitize::clean_json(&mut value);
@@ -216,7 +219,9 @@ fn strip_position(message: &str) -> &str {
 pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
     let mut problems = Vec::new();
     let country_files = raw.countries.len();
-    let report = parse::<Report>(raw.report).map_err(|p| problems.push(p)).ok();
+    let report = parse::<Report>(raw.report)
+        .map_err(|p| problems.push(p))
+        .ok();
     let countries: Vec<Parsed<Country>> = raw
         .countries
         .into_iter()
