@@ -179,9 +179,7 @@ fn execute(cli: Cli) -> Result<(), String> {
     }
 }
 
-fn explore(_dataset: Dataset, _theme: Option<ThemeName>) -> Result<(), String> {
-    println!(
-        "tipx: the full-screen explorer is not built yet; try `tipx list` or `tipx show COUNTRY`."
-    );
-    Ok(())
+fn explore(dataset: Dataset, theme: Option<ThemeName>) -> Result<(), String> {
+    let theme = crate::ui::theme::Theme::from_env(theme);
+    crate::tui::run(&dataset, theme).map_err(|e| e.to_string())
 }

@@ -4,10 +4,15 @@
 //! Data flows one way: JSON → [`model`] (validated, indexed once) →
 //! [`app::State`], changed only by [`app::update`] → [`ui`] draws from `&State`.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod export;
+pub mod keymap;
 pub mod model;
 pub mod sanitize;
 pub mod search;
+pub mod tui;
+pub mod ui;
 
 pub use cli::run;

@@ -1,0 +1,538 @@
+//! The one table of key bindings. It drives input handling, the help
+//! overlay and the footer, so the three cannot disagree: a key that works is
+//! a key that is listed, and the other way round.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use crate::action::Action;
+use crate::app::{Focus, Overlay, State, View};
+
+/// Where a binding applies. Several contexts are active at once, most
+/// specific first; the first binding that accepts a key wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Even while typing: Ctrl-C and F1.
+    Always,
+    /// Any view without an overlay or a text input.
+    Views,
+    Countries,
+    CountryList,
+    Profile,
+    /// The reading pane: a country's profile or the region view.
+    Reading,
+    Filter,
+    Search,
+    Detail,
+    Help,
+}
+
+impl Context {
+    /// The order of the groups in the help overlay.
+    pub const ALL: [Context; 10] = [
+        Context::Always,
+        Context::Views,
+        Context::Countries,
+        Context::CountryList,
+        Context::Profile,
+        Context::Reading,
+        Context::Filter,
+        Context::Search,
+        Context::Detail,
+        Context::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Always => "Everywhere, even while typing",
+            Context::Views => "Every view",
+            Context::Countries => "Countries view",
+            Context::CountryList => "Country list",
+            Context::Profile => "Country profile",
+            Context::Reading => "Reading (profile and region)",
+            Context::Filter => "Filter input",
+            Context::Search => "Search",
+            Context::Detail => "Item detail",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// A key, or a family of keys whose member fills in the action's payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A character typed without Ctrl or Alt (Shift is part of the character).
+    Char(char),
+    Ctrl(char),
+    /// A key that is not a character, without Ctrl or Alt.
+    Code(KeyCode),
+    /// A digit from `first` to `last`, with or without Alt; the digit says
+    /// which view or section.
+    Digits {
+        first: char,
+        last: char,
+        alt: bool,
+    },
+    /// Any printable character: what the text inputs type.
+    Printable,
+}
+
+/// What a key contributes to the action it triggers.
+enum Payload {
+    Nothing,
+    Digit(u8),
+    Char(char),
+}
+
+impl Key {
+    fn accepts(self, event: &KeyEvent) -> Option<Payload> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let typed = match event.code {
+            KeyCode::Char(c) => Some(c),
+            _ => None,
+        };
+        match self {
+            Key::Char(c) => (typed == Some(c) && !ctrl && !alt).then_some(Payload::Nothing),
+            Key::Ctrl(c) => {
+                let same = typed.is_some_and(|t| t.eq_ignore_ascii_case(&c));
+                (same && ctrl && !alt).then_some(Payload::Nothing)
+            }
+            Key::Code(code) => (event.code == code && !ctrl && !alt).then_some(Payload::Nothing),
+            Key::Digits {
+                first,
+                last,
+                alt: with_alt,
+            } => {
+                let d = typed.filter(|t| (first..=last).contains(t))?;
+                (!ctrl && alt == with_alt).then(|| Payload::Digit(d as u8 - b'0'))
+            }
+            Key::Printable => typed
+                .filter(|t| !t.is_control() && !ctrl && !alt)
+                .map(Payload::Char),
+        }
+    }
+
+    /// How the key is written in the help and the footer.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Code(code) => code_label(code).into(),
+            Key::Digits { first, last, alt } => {
+                format!("{}{first}-{last}", if alt { "Alt-" } else { "" })
+            }
+            Key::Printable => "text".into(),
+        }
+    }
+}
+
+fn code_label(code: KeyCode) -> &'static str {
+    match code {
+        KeyCode::Up => "↑",
+        KeyCode::Down => "↓",
+        KeyCode::Left => "←",
+        KeyCode::Right => "→",
+        KeyCode::PageUp => "PgUp",
+        KeyCode::PageDown => "PgDn",
+        KeyCode::Home => "Home",
+        KeyCode::End => "End",
+        KeyCode::Enter => "Enter",
+        KeyCode::Esc => "Esc",
+        KeyCode::Tab => "Tab",
+        KeyCode::BackTab => "Shift-Tab",
+        KeyCode::Backspace => "Backspace",
+        KeyCode::F(1) => "F1",
+        _ => "?",
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// The word shown in the footer beside the first key, if the binding is
+    /// worth a place there.
+    pub footer: Option<&'static str>,
+}
+
+impl Binding {
+    pub fn keys_label(&self) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
+        labels.join(" ")
+    }
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        footer,
+    }
+}
+
+use Context as C;
+use Key::{Char, Code, Ctrl};
+
+const UP: &[Key] = &[Char('k'), Code(KeyCode::Up)];
+const DOWN: &[Key] = &[Char('j'), Code(KeyCode::Down)];
+const PAGE_UP: &[Key] = &[Code(KeyCode::PageUp)];
+const PAGE_DOWN: &[Key] = &[Code(KeyCode::PageDown)];
+const TOP: &[Key] = &[Char('g'), Code(KeyCode::Home)];
+const BOTTOM: &[Key] = &[Char('G'), Code(KeyCode::End)];
+
+/// Every key binding of the explorer.
+pub const BINDINGS: &[Binding] = &[
+    bind(C::Always, &[Ctrl('c')], Action::Quit, None),
+    bind(C::Always, &[Code(KeyCode::F(1))], Action::OpenHelp, None),
+    // Views
+    bind(C::Views, &[Char('q')], Action::Quit, Some("quit")),
+    bind(C::Views, &[Char('?')], Action::OpenHelp, Some("help")),
+    bind(C::Views, &[Char('/')], Action::OpenSearch, Some("search")),
+    bind(
+        C::Views,
+        &[Key::Digits {
+            first: '1',
+            last: '4',
+            alt: false,
+        }],
+        Action::GoTo(View::Countries),
+        Some("views"),
+    ),
+    bind(C::Views, &[Code(KeyCode::Tab)], Action::NextView, None),
+    bind(C::Views, &[Code(KeyCode::BackTab)], Action::PrevView, None),
+    bind(C::Views, &[Code(KeyCode::Esc)], Action::Back, None),
+    // Countries view, whichever pane has the focus
+    bind(C::Countries, &[Char(' ')], Action::ToggleMark, Some("mark")),
+    bind(C::Countries, &[Char('s')], Action::ToggleList, Some("list")),
+    // Country list
+    bind(C::CountryList, DOWN, Action::Down, None),
+    bind(C::CountryList, UP, Action::Up, None),
+    bind(C::CountryList, PAGE_DOWN, Action::PageDown, None),
+    bind(C::CountryList, PAGE_UP, Action::PageUp, None),
+    bind(C::CountryList, TOP, Action::Top, None),
+    bind(C::CountryList, BOTTOM, Action::Bottom, None),
+    bind(
+        C::CountryList,
+        &[Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)],
+        Action::Open,
+        Some("open"),
+    ),
+    bind(
+        C::CountryList,
+        &[Char('f')],
+        Action::StartFilter,
+        Some("filter"),
+    ),
+    bind(C::CountryList, &[Char('y')], Action::Copy, Some("copy")),
+    // Country profile
+    bind(
+        C::Profile,
+        &[Char('h'), Code(KeyCode::Left)],
+        Action::FocusList,
+        None,
+    ),
+    // Reading pane
+    bind(C::Reading, DOWN, Action::Down, None),
+    bind(C::Reading, UP, Action::Up, None),
+    bind(C::Reading, PAGE_DOWN, Action::PageDown, None),
+    bind(C::Reading, PAGE_UP, Action::PageUp, None),
+    bind(C::Reading, TOP, Action::Top, None),
+    bind(C::Reading, BOTTOM, Action::Bottom, None),
+    bind(
+        C::Reading,
+        &[Char(']')],
+        Action::NextSection,
+        Some("section"),
+    ),
+    bind(C::Reading, &[Char('[')], Action::PrevSection, None),
+    bind(
+        C::Reading,
+        &[Key::Digits {
+            first: '1',
+            last: '9',
+            alt: true,
+        }],
+        Action::Section(0),
+        None,
+    ),
+    bind(
+        C::Reading,
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        Some("open"),
+    ),
+    bind(C::Reading, &[Char('y')], Action::Copy, Some("copy")),
+    // Filter input
+    bind(C::Filter, &[Key::Printable], Action::Input(' '), None),
+    bind(
+        C::Filter,
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+    ),
+    bind(C::Filter, &[Ctrl('u')], Action::ClearInput, None),
+    bind(C::Filter, &[Code(KeyCode::Down)], Action::Down, None),
+    bind(C::Filter, &[Code(KeyCode::Up)], Action::Up, None),
+    bind(
+        C::Filter,
+        &[Code(KeyCode::Enter)],
+        Action::KeepFilter,
+        Some("keep"),
+    ),
+    bind(
+        C::Filter,
+        &[Code(KeyCode::Esc)],
+        Action::ClearFilter,
+        Some("clear"),
+    ),
+    // Search overlay
+    bind(C::Search, &[Key::Printable], Action::Input(' '), None),
+    bind(
+        C::Search,
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+    ),
+    bind(C::Search, &[Ctrl('u')], Action::ClearInput, None),
+    bind(
+        C::Search,
+        &[Code(KeyCode::Down), Ctrl('n')],
+        Action::Down,
+        Some("next"),
+    ),
+    bind(C::Search, &[Code(KeyCode::Up), Ctrl('p')], Action::Up, None),
+    bind(C::Search, PAGE_DOWN, Action::PageDown, None),
+    bind(C::Search, PAGE_UP, Action::PageUp, None),
+    bind(
+        C::Search,
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        Some("jump"),
+    ),
+    bind(
+        C::Search,
+        &[Code(KeyCode::Esc)],
+        Action::Close,
+        Some("close"),
+    ),
+    // Item detail overlay
+    bind(C::Detail, DOWN, Action::Down, None),
+    bind(C::Detail, UP, Action::Up, None),
+    bind(C::Detail, PAGE_DOWN, Action::PageDown, None),
+    bind(C::Detail, PAGE_UP, Action::PageUp, None),
+    bind(C::Detail, TOP, Action::Top, None),
+    bind(C::Detail, BOTTOM, Action::Bottom, None),
+    bind(C::Detail, &[Char('n')], Action::NextBlock, Some("next")),
+    bind(C::Detail, &[Char('p')], Action::PrevBlock, Some("previous")),
+    bind(C::Detail, &[Char('y')], Action::Copy, Some("copy")),
+    bind(C::Detail, &[Char('?')], Action::OpenHelp, None),
+    bind(
+        C::Detail,
+        &[Code(KeyCode::Esc), Char('q')],
+        Action::Close,
+        Some("close"),
+    ),
+    // Help overlay
+    bind(C::Help, DOWN, Action::Down, None),
+    bind(C::Help, UP, Action::Up, None),
+    bind(C::Help, PAGE_DOWN, Action::PageDown, None),
+    bind(C::Help, PAGE_UP, Action::PageUp, None),
+    bind(C::Help, TOP, Action::Top, None),
+    bind(C::Help, BOTTOM, Action::Bottom, None),
+    bind(
+        C::Help,
+        &[Code(KeyCode::Esc), Char('?'), Char('q')],
+        Action::Close,
+        Some("close"),
+    ),
+];
+
+/// The pointer, which the table of keys cannot list.
+pub const MOUSE_HELP: &[(&str, &str)] = &[
+    ("wheel", "Scroll the pane under the pointer"),
+    ("click", "Select a view, a country, a section or a block"),
+];
+
+/// The contexts active in this state, most specific first.
+pub fn contexts(state: &State) -> &'static [Context] {
+    use Context::*;
+    match &state.ui.overlay {
+        Overlay::Help { .. } => &[Always, Help],
+        Overlay::Search(_) => &[Always, Search],
+        Overlay::Detail(_) => &[Always, Detail],
+        Overlay::None => match state.ui.view {
+            View::Countries if state.ui.list.editing => &[Always, Filter],
+            View::Countries if state.ui.focus == Focus::List => {
+                &[Always, CountryList, Countries, Views]
+            }
+            View::Countries => &[Always, Profile, Reading, Countries, Views],
+            View::Region => &[Always, Reading, Views],
+            View::Matrix | View::Compare => &[Always, Views],
+        },
+    }
+}
+
+/// The action a terminal event asks for in this state, if any.
+pub fn action_for(state: &State, event: &Event) -> Option<Action> {
+    match event {
+        // Release events come only from terminals with enhanced keyboard
+        // reporting; a key acts once, when pressed (or repeated).
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(state, key),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown => Some(Action::Scroll {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Scroll {
+                    column,
+                    row,
+                    down: false,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// The action bound to a key in this state, if any.
+pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
+    for &context in contexts(state) {
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            for k in binding.keys {
+                if let Some(payload) = k.accepts(key) {
+                    return with_payload(binding.action, payload);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn with_payload(action: Action, payload: Payload) -> Option<Action> {
+    Some(match (action, payload) {
+        (Action::GoTo(_), Payload::Digit(d)) => Action::GoTo(View::from_number(d)?),
+        (Action::Section(_), Payload::Digit(d)) => Action::Section(d.checked_sub(1)?),
+        (Action::Input(_), Payload::Char(c)) => Action::Input(c),
+        (action, _) => action,
+    })
+}
+
+/// The footer's entries for this state: (key, word), most specific first.
+pub fn footer(state: &State) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    for &context in contexts(state) {
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
+                continue;
+            };
+            if !entries.iter().any(|(_, w)| *w == word) {
+                entries.push((key.label(), word));
+            }
+        }
+    }
+    entries
+}
+
+/// One group of the help overlay.
+pub struct HelpGroup {
+    pub title: &'static str,
+    /// (keys, what they do)
+    pub rows: Vec<(String, &'static str)>,
+}
+
+/// The help overlay's content, straight from the table.
+pub fn help_groups() -> Vec<HelpGroup> {
+    let mut groups: Vec<HelpGroup> = Context::ALL
+        .iter()
+        .map(|&context| HelpGroup {
+            title: context.title(),
+            rows: BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| (b.keys_label(), b.action.description()))
+                .collect(),
+        })
+        .collect();
+    groups.push(HelpGroup {
+        title: "Mouse",
+        rows: MOUSE_HELP
+            .iter()
+            .map(|&(k, d)| (k.to_string(), d))
+            .collect(),
+    });
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn digits_fill_in_the_payload() {
+        let key = Key::Digits {
+            first: '1',
+            last: '9',
+            alt: true,
+        };
+        let alt3 = press(KeyCode::Char('3'), KeyModifiers::ALT);
+        let payload = key
+            .accepts(&alt3)
+            .map(|p| with_payload(Action::Section(0), p));
+        assert_eq!(payload, Some(Some(Action::Section(2))));
+        assert!(key
+            .accepts(&press(KeyCode::Char('3'), KeyModifiers::NONE))
+            .is_none());
+    }
+
+    #[test]
+    fn shifted_characters_and_back_tab_match() {
+        let shifted_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert!(Key::Char('G').accepts(&shifted_g).is_some());
+        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert!(Key::Code(KeyCode::BackTab).accepts(&back_tab).is_some());
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(Key::Char('c').accepts(&ctrl_c).is_none());
+        assert!(Key::Ctrl('c').accepts(&ctrl_c).is_some());
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in Context::ALL {
+            let mut seen: Vec<Key> = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.context == context) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding_once() {
+        let rows: usize = help_groups().iter().map(|g| g.rows.len()).sum();
+        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len());
+    }
+}

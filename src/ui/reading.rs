@@ -1,0 +1,83 @@
+//! The reading pane shared by the profile and the region view: the section
+//! bar and the laid-out document with the selected block marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::bar;
+use super::layout::PageArea;
+use super::theme::Theme;
+use crate::app::doc_layout::GUTTER;
+use crate::app::{section_labels, DocId, DocLine, State};
+
+/// Draws the section bar and the document of `id` into a page's regions.
+/// `focused`: the pane has the keyboard, so the selection is in reverse video
+/// (it keeps its ▶ marker either way).
+pub fn render(state: &State, buf: &mut Buffer, page: &PageArea, id: DocId, focused: bool) {
+    let theme = &state.theme;
+    let reader = state.reader(id);
+    let doc_page = state.page(id);
+    let labels = section_labels(doc_page.doc);
+    let current = reader.current_section(&doc_page);
+    bar::render(
+        buf,
+        page.bar,
+        &labels,
+        current,
+        theme.tab_active,
+        theme.meta,
+        theme.border,
+    );
+    let selected = Some(reader.cursor);
+    let lines = &doc_page.layout.lines;
+    let first_line = doc_page.layout.blocks.get(reader.cursor).map(|r| r.start);
+    for row in 0..page.doc.height {
+        let index = reader.scroll + usize::from(row);
+        let Some(line) = lines.get(index) else {
+            break;
+        };
+        let y = page.doc.y + row;
+        let is_selected = line.block.is_some() && line.block == selected;
+        if is_selected {
+            let marker = if Some(index) == first_line {
+                "▶"
+            } else {
+                "┃"
+            };
+            buf.set_stringn(page.doc.x, y, marker, 1, theme.marker);
+        }
+        let patch = if is_selected && focused {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let text_area = Rect {
+            x: page.doc.x + GUTTER as u16,
+            y,
+            width: page.doc.width.saturating_sub(GUTTER as u16),
+            height: 1,
+        };
+        if is_selected && focused {
+            // The reverse video runs to the edge, so the block reads as one.
+            buf.set_style(text_area, theme.selected);
+        }
+        buf.set_line(
+            text_area.x,
+            y,
+            &styled_line(line, theme, patch),
+            text_area.width,
+        );
+    }
+}
+
+/// A laid-out line in the theme's styles, with `patch` over every span.
+pub fn styled_line<'l>(line: &'l DocLine, theme: &Theme, patch: Style) -> Line<'l> {
+    Line::from(
+        line.spans
+            .iter()
+            .map(|s| Span::styled(s.text.as_str(), theme.role(s.role).patch(patch)))
+            .collect::<Vec<_>>(),
+    )
+}
