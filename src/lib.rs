@@ -11,6 +11,7 @@ pub mod export;
 pub mod keymap;
 pub mod model;
 pub mod sanitize;
+pub mod screenshot;
 pub mod search;
 pub mod tui;
 pub mod ui;

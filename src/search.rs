@@ -38,6 +38,9 @@ pub struct Hit {
     pub highlights: Vec<Range<usize>>,
 }
 
+/// What a query word matching an entry's context adds to its score.
+const CONTEXT_BONUS: i64 = 5;
+
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     entry: u32,
@@ -208,9 +211,12 @@ impl SearchIndex {
                 }
                 for &e in &self.context_postings[w] {
                     let e = e as usize;
+                    // A word of the context ("Ecuador › Lessons learned 2") says
+                    // where a statement is, which is what a user names in a
+                    // query like "ecuador lessons": it weighs a little more
+                    // than the same word in passing in the text.
                     if matched[e] == t {
-                        // A context match counts a little less than a word of the text.
-                        let s = s * 9 / 10;
+                        let s = s + CONTEXT_BONUS;
                         best[e] = Some(best[e].map_or(s, |b| b.max(s)));
                     }
                 }
@@ -303,6 +309,21 @@ mod tests {
         let entries = vec![E("lawyers everywhere", ""), E("the law says", "")];
         let idx = SearchIndex::new(&entries);
         let order: Vec<usize> = idx.query("law").iter().map(|h| h.entry).collect();
+        assert_eq!(order, vec![1, 0]);
+    }
+
+    #[test]
+    fn naming_the_place_ranks_its_statements_first() {
+        let entries = vec![
+            E("Lessons from Ecuador and Peru.", "Region › Challenges 1"),
+            E("Shelters are lacking.", "Ecuador › Lessons learned 2"),
+        ];
+        let idx = SearchIndex::new(&entries);
+        let order: Vec<usize> = idx
+            .query("ecuador lessons")
+            .iter()
+            .map(|h| h.entry)
+            .collect();
         assert_eq!(order, vec![1, 0]);
     }
 

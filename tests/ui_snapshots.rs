@@ -4,79 +4,29 @@
 
 use std::sync::OnceLock;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::backend::TestBackend;
+use crossterm::event::Event;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use ratatui::Terminal;
 use tipx::app::{update, State};
 use tipx::keymap;
 use tipx::model::Dataset;
-use tipx::ui::{self, theme::Theme};
+use tipx::screenshot::{buffer_text, draw, parse_keys};
+use tipx::ui::theme::Theme;
 
 fn data() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
     DATA.get_or_init(|| Dataset::embedded().expect("the embedded dataset loads"))
 }
 
-/// Keys in a compact notation: single characters, or `<Enter>`, `<Esc>`,
-/// `<Tab>`, `<Down>`, `<Alt-3>` between angle brackets.
-fn keys(spec: &str) -> Vec<KeyEvent> {
-    let mut out = Vec::new();
-    let mut rest = spec;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let name = &rest[1..end];
-                rest = &rest[end + 1..];
-                out.push(match name {
-                    "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                    "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                    "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                    "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                    "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
-                    "F1" => KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE),
-                    alt if alt.starts_with("Alt-") => {
-                        let c = alt.chars().last().unwrap();
-                        KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)
-                    }
-                    other => panic!("unknown key <{other}>"),
-                });
-                continue;
-            }
-        }
-        out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
 fn state_after(width: u16, height: u16, theme: Theme, spec: &str) -> State<'static> {
     let mut state = State::new(data(), theme, width, height);
-    for key in keys(spec) {
+    for key in parse_keys(spec) {
         if let Some(action) = keymap::action_for(&state, &Event::Key(key)) {
             update(&mut state, action);
         }
     }
     state.check().expect("selections in range");
     state
-}
-
-fn draw(state: &State, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(state, frame)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as text, one line per row, trailing blanks trimmed.
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
-        out.push_str(row.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Runs of cells whose modifiers are set, per row: what shows without colour.
@@ -101,7 +51,7 @@ fn modifiers(buf: &Buffer) -> String {
 fn snapshot(name: &str, width: u16, height: u16, spec: &str) {
     let state = state_after(width, height, Theme::default_colors(), spec);
     let buf = draw(&state, width, height);
-    insta::assert_snapshot!(format!("{name}_{width}x{height}"), text(&buf));
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), buffer_text(&buf));
 }
 
 /// At the three sizes the issue asks for.
@@ -188,6 +138,6 @@ fn mono_theme_shows_selection_without_colour() {
             .iter()
             .any(|c| c.modifier.contains(Modifier::REVERSED));
         assert!(reversed, "{name}: nothing in reverse video");
-        insta::assert_snapshot!(name, format!("{}\n{}", text(&buf), modifiers(&buf)));
+        insta::assert_snapshot!(name, format!("{}\n{}", buffer_text(&buf), modifiers(&buf)));
     }
 }
