@@ -57,6 +57,10 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// Sent by the event loop after a frame, never by a key: lays out what
+    /// is not shown yet (the long region document), so that the key that
+    /// shows it later answers within the budget. Changes nothing visible.
+    Prepare,
 }
 
 impl Action {
@@ -97,6 +101,7 @@ impl Action {
             Action::Resize { .. } => "Terminal resized",
             Action::Scroll { .. } => "Scroll the pane under the pointer",
             Action::Click { .. } => "Select what is under the pointer",
+            Action::Prepare => "Lay out what is not shown yet",
         }
     }
 
@@ -105,7 +110,7 @@ impl Action {
     pub fn is_from_keyboard(self) -> bool {
         !matches!(
             self,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Click { .. }
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Click { .. } | Action::Prepare
         )
     }
 }

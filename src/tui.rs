@@ -20,6 +20,7 @@ use ratatui::Terminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use crate::action::Action;
 use crate::app::{update, SearchSlot, State};
 use crate::keymap;
 use crate::model::Dataset;
@@ -123,26 +124,35 @@ pub fn run(data: &Dataset, theme: Theme) -> io::Result<()> {
     }
     watch_signals()?;
     let _guard = enter()?;
-    // The search index takes longer to build than everything else before
-    // the first frame: a second thread builds it meanwhile. The scope
-    // waits for it before returning.
+    // The search index takes longer to build than the first frame: a
+    // second thread builds it once that frame is out, so the two do not
+    // compete for the CPU. The scope waits for it before returning.
     let search = SearchSlot::default();
     std::thread::scope(|scope| {
-        let slot = Arc::clone(&search);
-        scope.spawn(move || {
-            slot.get_or_init(|| SearchIndex::new(&data.search));
-        });
-        event_loop(data, theme, search)
+        let build_index = || {
+            let slot = Arc::clone(&search);
+            scope.spawn(move || {
+                slot.get_or_init(|| SearchIndex::new(&data.search));
+            });
+        };
+        event_loop(data, theme, Arc::clone(&search), build_index)
     })
 }
 
-fn event_loop(data: &Dataset, theme: Theme, search: SearchSlot) -> io::Result<()> {
+fn event_loop(
+    data: &Dataset,
+    theme: Theme,
+    search: SearchSlot,
+    after_first_frame: impl FnOnce(),
+) -> io::Result<()> {
     // A frame is written in one go: stdout alone flushes every kilobyte.
     let output = BufWriter::with_capacity(FRAME_BUFFER, stdout());
     let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
     let size = terminal.size()?;
     let mut state = State::with_search(data, theme, size.width, size.height, search);
     terminal.draw(|frame| ui::render(&state, frame))?;
+    after_first_frame();
+    update(&mut state, Action::Prepare);
     loop {
         let event = event::read()?;
         let Some(action) = keymap::action_for(&state, &event) else {
@@ -157,6 +167,9 @@ fn event_loop(data: &Dataset, theme: Theme, search: SearchSlot) -> io::Result<()
         }
         if changed || matches!(event, Event::Resize(..)) {
             terminal.draw(|frame| ui::render(&state, frame))?;
+            // Cheap unless the size changed: then the region is laid out
+            // again now, while the user looks at the new frame.
+            update(&mut state, Action::Prepare);
         }
     }
 }

@@ -67,8 +67,8 @@ fn cursor_block<'s>(state: &'s State<'static>) -> &'s tipx::app::Block<'static> 
     let id = state.reading().expect("a reading view");
     let cursor = state.reader(id).cursor;
     match id {
-        DocId::Profile(c) => &state.profiles[c].blocks[cursor],
-        DocId::Region => &state.region.blocks[cursor],
+        DocId::Profile(c) => &state.profile(c).blocks[cursor],
+        DocId::Region => &state.region_doc().blocks[cursor],
     }
 }
 
@@ -104,7 +104,7 @@ fn enter_opens_the_profile_and_the_reader_walks_its_blocks() {
     key(&mut s, KeyCode::Char('k'));
     assert_eq!(s.ui.profile.cursor, first);
     key(&mut s, KeyCode::Char('G'));
-    assert_eq!(Some(&s.ui.profile.cursor), s.profiles[0].selectable.last());
+    assert_eq!(Some(&s.ui.profile.cursor), s.profile(0).selectable.last());
     key(&mut s, KeyCode::Char('h'));
     assert_eq!(s.ui.focus, Focus::List);
     key(&mut s, KeyCode::Char('l'));
@@ -120,7 +120,7 @@ fn selecting_another_country_reads_it_from_the_top() {
     key(&mut s, KeyCode::Left);
     key(&mut s, KeyCode::Char('j'));
     assert_eq!(s.ui.profile.scroll, 0);
-    assert_eq!(Some(&s.ui.profile.cursor), s.profiles[1].selectable.first());
+    assert_eq!(Some(&s.ui.profile.cursor), s.profile(1).selectable.first());
 }
 
 #[test]
@@ -236,13 +236,13 @@ fn overlays_open_and_close() {
 fn section_jumps_by_brackets_and_alt_digits() {
     let mut s = explorer(120, 40);
     key(&mut s, KeyCode::Enter);
-    let sections = |s: &State| s.profiles[s.ui.country].blocks[s.ui.profile.cursor].section;
+    let sections = |s: &State| s.profile(s.ui.country).blocks[s.ui.profile.cursor].section;
     assert_eq!(sections(&s), 0);
     key(&mut s, KeyCode::Char(']'));
     assert_eq!(sections(&s), 1);
     key(&mut s, KeyCode::Char(']'));
     assert_eq!(sections(&s), 2);
-    assert_eq!(s.profiles[0].sections[2].title, "Lessons learned");
+    assert_eq!(s.profile(0).sections[2].title, "Lessons learned");
     let heading_line = s.profile_layout.sections[2];
     assert_eq!(s.ui.profile.scroll, heading_line, "the heading at the top");
     key(&mut s, KeyCode::Char('j'));
@@ -417,7 +417,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
 
     // A click on the section bar jumps to the section under it.
     let bar = screen.page.unwrap().bar;
-    let labels = tipx::app::section_labels(&s.profiles[s.ui.country]);
+    let labels = tipx::app::section_labels(s.profile(s.ui.country));
     let cells = tipx::ui::layout::bar_cells(&labels, 0, bar.width);
     let figures = cells.iter().find(|c| c.index == 1).unwrap();
     mouse(
@@ -427,7 +427,7 @@ fn mouse_clicks_select_and_the_wheel_scrolls_the_pane_under_it() {
         bar.y,
     );
     assert_eq!(
-        s.profiles[s.ui.country].blocks[s.ui.profile.cursor].section,
+        s.profile(s.ui.country).blocks[s.ui.profile.cursor].section,
         1
     );
     assert_eq!(s.ui.focus, Focus::Profile);
@@ -457,7 +457,7 @@ fn resizing_keeps_everything_in_range() {
         let page = s.page(DocId::Profile(s.ui.country));
         assert!(s.ui.profile.scroll <= page.layout.lines.len());
     }
-    assert_eq!(Some(&s.ui.profile.cursor), s.profiles[0].selectable.last());
+    assert_eq!(Some(&s.ui.profile.cursor), s.profile(0).selectable.last());
 }
 
 #[test]
@@ -486,4 +486,29 @@ fn typed_text_cannot_carry_terminal_controls() {
         panic!("the search is open");
     };
     assert_eq!(search.query, "ab");
+}
+
+#[test]
+fn prepare_lays_out_the_region_ahead_without_changing_the_screen() {
+    use tipx::screenshot::{buffer_text, draw};
+    let mut s = explorer(120, 40);
+    assert!(
+        s.region_layout.lines.is_empty(),
+        "laid out only when needed"
+    );
+    let before = buffer_text(&draw(&s, 120, 40));
+    update(&mut s, Action::Prepare);
+    assert_eq!(
+        buffer_text(&draw(&s, 120, 40)),
+        before,
+        "nothing visible changes"
+    );
+    let prepared = s.region_layout.lines.len();
+    assert!(
+        prepared > 100,
+        "the region document is laid out: {prepared} lines"
+    );
+    // Showing the region now finds the layout ready and the same.
+    assert!(update(&mut s, Action::GoTo(tipx::app::View::Region)));
+    assert_eq!(s.region_layout.lines.len(), prepared);
 }

@@ -16,6 +16,7 @@ pub mod reader;
 mod region;
 mod update;
 
+use std::cell::OnceCell;
 use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::{Rect, Size};
@@ -141,9 +142,10 @@ pub struct State<'a> {
     pub data: &'a Dataset,
     pub theme: Theme,
     search: SearchSlot,
-    /// One per country, in the dataset's order.
-    pub profiles: Vec<Document<'a>>,
-    pub region: Document<'a>,
+    /// One per country, in the dataset's order; each built when first read,
+    /// so that start-up does not grow with the number of countries.
+    profiles: Vec<OnceCell<Document<'a>>>,
+    region: OnceCell<Document<'a>>,
     pub ui: Ui,
     /// Countries the filter keeps.
     pub matches: Vec<usize>,
@@ -183,8 +185,8 @@ impl<'a> State<'a> {
             data,
             theme,
             search,
-            profiles: (0..countries).map(|c| profile::profile(data, c)).collect(),
-            region: region::region(data),
+            profiles: (0..countries).map(|_| OnceCell::new()).collect(),
+            region: OnceCell::new(),
             ui: Ui {
                 size: Size::new(width, height),
                 view: View::Countries,
@@ -218,6 +220,19 @@ impl<'a> State<'a> {
             .get_or_init(|| SearchIndex::new(&self.data.search))
     }
 
+    /// Country `c`'s profile document.
+    ///
+    /// # Panics
+    /// If `c` is not a country of the dataset.
+    pub fn profile(&self, c: usize) -> &Document<'a> {
+        self.profiles[c].get_or_init(|| profile::profile(self.data, c))
+    }
+
+    /// The region view's document.
+    pub fn region_doc(&self) -> &Document<'a> {
+        self.region.get_or_init(|| region::region(self.data))
+    }
+
     /// The screen's regions, as the renderer lays them out.
     pub fn screen(&self) -> Screen {
         let area = Rect::new(0, 0, self.ui.size.width, self.ui.size.height);
@@ -248,8 +263,8 @@ impl<'a> State<'a> {
     /// The document a reading view shows.
     pub fn doc(&self, id: DocId) -> &Document<'a> {
         match id {
-            DocId::Profile(c) => &self.profiles[c],
-            DocId::Region => &self.region,
+            DocId::Profile(c) => self.profile(c),
+            DocId::Region => self.region_doc(),
         }
     }
 
@@ -315,15 +330,14 @@ impl<'a> State<'a> {
         if let Some(c) = (!self.profiles.is_empty()).then_some(self.ui.country) {
             let width = usize::from(self.page_doc_area(View::Countries).width);
             if self.laid_out.profile != Some((c, width)) {
-                self.profile_layout = doc_layout::lay_out(&self.profiles[c], width);
+                self.profile_layout = doc_layout::lay_out(self.profile(c), width);
                 self.laid_out.profile = Some((c, width));
             }
         }
-        // The region document is the longest: laid out when first shown.
-        let width = usize::from(self.page_doc_area(View::Region).width);
-        if self.region_shown() && self.laid_out.region != Some(width) {
-            self.region_layout = doc_layout::lay_out(&self.region, width);
-            self.laid_out.region = Some(width);
+        // The region document is the longest: laid out when first shown,
+        // or ahead of that by `Action::Prepare`.
+        if self.region_shown() {
+            self.lay_out_region();
         }
         if let Overlay::Detail(detail) = &self.ui.overlay {
             let width = usize::from(self.screen().overlay.inner.width);
@@ -332,6 +346,27 @@ impl<'a> State<'a> {
                 let block = &self.doc(detail.doc).blocks[detail.block];
                 self.detail_lines = doc_layout::detail_lines(self.data, block, width);
                 self.laid_out.detail = Some(key);
+            }
+        }
+    }
+
+    fn lay_out_region(&mut self) {
+        let width = usize::from(self.page_doc_area(View::Region).width);
+        if self.laid_out.region != Some(width) {
+            self.region_layout = doc_layout::lay_out(self.region_doc(), width);
+            self.laid_out.region = Some(width);
+        }
+    }
+
+    /// Builds what the next key is likely to show: the region view laid out
+    /// for the current size, and the profiles of the countries above and
+    /// below the selection in the list.
+    pub(crate) fn prepare(&mut self) {
+        self.lay_out_region();
+        let at = self.ui.list.selected;
+        for neighbour in [at.checked_sub(1), at.checked_add(1)].into_iter().flatten() {
+            if let Some(&c) = self.matches.get(neighbour) {
+                self.profile(c);
             }
         }
     }
@@ -353,10 +388,10 @@ impl<'a> State<'a> {
         if wide && !self.ui.show_list {
             self.ui.focus = Focus::Profile;
         }
-        if let Overlay::Detail(detail) = &mut self.ui.overlay {
+        if let Overlay::Detail(detail) = &self.ui.overlay {
             let doc = match detail.doc {
-                DocId::Profile(c) => self.profiles.get(c),
-                DocId::Region => Some(&self.region),
+                DocId::Profile(c) => (c < self.profiles.len()).then(|| self.profile(c)),
+                DocId::Region => Some(self.region_doc()),
             };
             if !doc.is_some_and(|d| d.is_selectable(detail.block)) {
                 self.ui.overlay = Overlay::None;

@@ -87,6 +87,7 @@ impl State<'_> {
             Action::Resize { width, height } => self.ui.size = Size::new(width, height),
             Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
             Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Prepare => self.prepare(),
         }
     }
 
@@ -311,7 +312,7 @@ impl State<'_> {
         let country = match target {
             Target::Region { .. } => {
                 self.go_to(View::Region);
-                if let Some(block) = self.region.find(target) {
+                if let Some(block) = self.region_doc().find(target) {
                     self.read(|r, page| r.jump(page, block));
                 }
                 return;
@@ -334,7 +335,7 @@ impl State<'_> {
         self.ui.focus = Focus::Profile;
         // The layout of the newly shown profile is needed to scroll to the block.
         self.normalize();
-        if let Some(block) = self.profiles[country].find(target) {
+        if let Some(block) = self.profile(country).find(target) {
             self.read(|r, page| r.jump(page, block));
         }
     }

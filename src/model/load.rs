@@ -2,6 +2,7 @@
 //! directory, into typed values; every file's problems are collected rather
 //! than stopping at the first.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
@@ -16,25 +17,24 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 pub const REPORT_FILE: &str = "report.json";
 pub const COUNTRIES_DIR: &str = "countries";
-pub const SOURCE_FILE: &str = "source/lac-tip-review.txt";
 
-/// One dataset file's bytes and the name to report it under.
+/// One dataset file's bytes and the name to report it under. The embedded
+/// dataset's bytes are borrowed from the binary, not copied.
 pub struct RawFile {
     pub name: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Cow<'static, [u8]>,
 }
 
 /// The files of a dataset, before parsing.
 pub struct RawDataset {
     pub report: RawFile,
     pub countries: Vec<RawFile>,
-    pub source_text: Option<String>,
 }
 
 /// A parsed file with its text, kept so that later checks can locate paths.
 pub struct Parsed<T> {
     pub name: String,
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub value: T,
 }
 
@@ -61,8 +61,7 @@ pub fn read_embedded() -> RawDataset {
         name: format!("<embedded>/{path}"),
         bytes: EMBEDDED
             .get_file(path)
-            .map(|f| f.contents().to_vec())
-            .unwrap_or_default(),
+            .map_or(Cow::Borrowed(&[][..]), |f| Cow::Borrowed(f.contents())),
     };
     let mut countries: Vec<RawFile> = EMBEDDED
         .get_dir(COUNTRIES_DIR)
@@ -77,10 +76,6 @@ pub fn read_embedded() -> RawDataset {
     RawDataset {
         report: file(REPORT_FILE),
         countries,
-        source_text: EMBEDDED
-            .get_file(SOURCE_FILE)
-            .and_then(|f| f.contents_utf8())
-            .map(str::to_string),
     }
 }
 
@@ -98,7 +93,7 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
     let read = |path: PathBuf, problems: &mut Vec<Problem>| match std::fs::read(&path) {
         Ok(bytes) => RawFile {
             name: shown(&path),
-            bytes,
+            bytes: Cow::Owned(bytes),
         },
         Err(e) => {
             problems.push(Problem::in_file(
@@ -107,7 +102,7 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
             ));
             RawFile {
                 name: shown(&path),
-                bytes: Vec::new(),
+                bytes: Cow::Owned(Vec::new()),
             }
         }
     };
@@ -131,21 +126,24 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
-    Ok(RawDataset {
-        report,
-        countries,
-        source_text: std::fs::read_to_string(dir.join(SOURCE_FILE)).ok(),
-    })
+    Ok(RawDataset { report, countries })
 }
 
 /// Parses one file: UTF-8, JSON syntax, then the typed shape. Strings are
 /// sanitized between the last two steps.
 pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
-    let text = match String::from_utf8(file.bytes) {
-        Ok(text) => text,
-        Err(e) => {
+    let utf8 = match file.bytes {
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|e| (e.valid_up_to(), Cow::Borrowed(bytes))),
+        Cow::Owned(bytes) => String::from_utf8(bytes).map(Cow::Owned).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            (valid, Cow::Owned(e.into_bytes()))
+        }),
+    };
+    let text = match utf8 {
+        Ok(text) => text,
+        Err((valid, bytes)) => {
             let prefix = String::from_utf8_lossy(&bytes[..valid]);
             return Err(Problem {
                 file: file.name,
@@ -163,29 +161,26 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             message: "the file is empty; expected a JSON object".into(),
         });
     }
-    let mut value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            return Err(Problem {
-                file: file.name,
-                // serde_json counts columns in bytes; every other position here is in characters.
-                position: Some(line_col(&text, byte_offset(&text, e.line(), e.column()))),
-                path: None,
-                message: format!("invalid JSON: {}", strip_position(&e.to_string())),
-            });
-        }
+    let parsed = if sanitize::is_clean_json(&text) {
+        parse_typed(&text)
+    } else {
+        parse_cleaned(&text)
     };
-    sanitize::clean_json(&mut value);
-    match serde_path_to_error::deserialize::<_, T>(value) {
+    match parsed {
         Ok(value) => Ok(Parsed {
             name: file.name,
             text,
             value,
         }),
-        Err(e) => {
-            let path = e.path().to_string();
+        Err(Failure::Syntax(e)) => Err(Problem {
+            file: file.name,
+            // serde_json counts columns in bytes; every other position here is in characters.
+            position: Some(line_col(&text, byte_offset(&text, e.line(), e.column()))),
+            path: None,
+            message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+        }),
+        Err(Failure::Shape { path, message }) => {
             let path = if path == "." { String::new() } else { path };
-            let message = e.into_inner().to_string();
             Err(Problem {
                 position: locate(&text, &parse_path(&path)),
                 file: file.name,
@@ -194,6 +189,48 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             })
         }
     }
+}
+
+/// Why a file did not parse into its type.
+enum Failure {
+    Syntax(serde_json::Error),
+    /// A wrong type, a missing or unknown field, at a JSON path.
+    Shape {
+        path: String,
+        message: String,
+    },
+}
+
+/// The fast path, for text with nothing to sanitize: straight into the
+/// type. Tracking the JSON path costs as much as the parse, so it is done
+/// only again, when the parse failed.
+fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_data() {
+            let message = strip_position(&inner.to_string()).to_string();
+            Failure::Shape { path, message }
+        } else {
+            Failure::Syntax(inner)
+        }
+    })?;
+    de.end().map_err(Failure::Syntax)?;
+    Ok(value)
+}
+
+/// Through a JSON value, whose strings are sanitized before they are typed.
+fn parse_cleaned<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+    let mut value: serde_json::Value = serde_json::from_str(text).map_err(Failure::Syntax)?;
+    sanitize::clean_json(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| Failure::Shape {
+        path: e.path().to_string(),
+        message: e.into_inner().to_string(),
+    })
 }
 
 /// The byte offset of serde_json's 1-based line and 1-based byte column.
@@ -231,7 +268,6 @@ pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
         report,
         countries,
         country_files,
-        source_text: raw.source_text,
     });
     (loaded, problems)
 }
@@ -242,5 +278,51 @@ pub struct Loaded {
     pub countries: Vec<Parsed<Country>>,
     /// Country files found, including any that failed to parse.
     pub country_files: usize,
-    pub source_text: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Paragraph;
+
+    fn problem(json: &str) -> Problem {
+        let file = RawFile {
+            name: "p.json".into(),
+            bytes: Cow::Owned(json.as_bytes().to_vec()),
+        };
+        match parse::<Paragraph>(file) {
+            Ok(_) => panic!("{json} parsed"),
+            Err(p) => p,
+        }
+    }
+
+    #[test]
+    fn both_parsing_paths_locate_problems_alike() {
+        // The first needs sanitizing (an escape), the second not.
+        let slow = problem("{\"text\": \"\\u001b[31m red\",\n \"line\": \"twelve\"}");
+        let fast = problem("{\"text\": \"xxxxxxxxxxxxx\",\n \"line\": \"twelve\"}");
+        for p in [&slow, &fast] {
+            assert_eq!(p.path.as_deref(), Some("line"));
+            assert_eq!(p.position, Some((2, 10)));
+            assert!(
+                p.message.starts_with("invalid type: string \"twelve\""),
+                "{}",
+                p.message
+            );
+        }
+        let trailing = problem("{\"text\": \"x\", \"line\": 1} extra");
+        assert!(trailing
+            .message
+            .starts_with("invalid JSON: trailing characters"));
+    }
+
+    #[test]
+    fn sanitized_on_the_slow_path() {
+        let file = RawFile {
+            name: "p.json".into(),
+            bytes: Cow::Borrowed(b"{\"text\": \"a\\u001b[2Jb\", \"line\": 3}"),
+        };
+        let parsed = parse::<Paragraph>(file).unwrap();
+        assert_eq!(parsed.value.text, "a[2Jb");
+    }
 }

@@ -80,8 +80,6 @@ pub struct Dataset {
     pub report: Report,
     /// Sorted by name.
     pub countries: Vec<Country>,
-    /// The report text the dataset cites, where the dataset carries it.
-    pub source_text: Option<String>,
     /// `cells[theme][country]`: the country's items on that theme.
     pub cells: Vec<Vec<Cell>>,
     pub search: Vec<SearchEntry>,
@@ -107,18 +105,22 @@ impl Dataset {
         if !problems.is_empty() {
             return Err(Problems(problems));
         }
-        let mut countries: Vec<Country> = loaded.countries.into_iter().map(|c| c.value).collect();
+        let countries = loaded.countries.into_iter().map(|c| c.value).collect();
+        Ok(Dataset::from_parts(loaded.report.value, countries))
+    }
+
+    /// A dataset from values already in memory, indexed but not validated:
+    /// for synthetic datasets such as the benchmarks' 50× report.
+    pub fn from_parts(report: Report, mut countries: Vec<Country>) -> Dataset {
         countries.sort_by(|a, b| a.name.cmp(&b.name));
-        let report = loaded.report.value;
         let cells = index::cells(&report, &countries);
         let search = index::search_corpus(&report, &countries);
-        Ok(Dataset {
+        Dataset {
             report,
             countries,
-            source_text: loaded.source_text,
             cells,
             search,
-        })
+        }
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {
