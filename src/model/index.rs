@@ -181,16 +181,6 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
             push("organization", c.name.clone(), &text, target);
         }
     }
-    let mut region = |kind, context: &str, texts: Vec<(String, RegionBlock)>| {
-        for (i, (text, block)) in texts.into_iter().enumerate() {
-            out.push(SearchEntry {
-                kind,
-                context: format!("Region › {context} {}", i + 1),
-                text,
-                target: Target::Region { block },
-            });
-        }
-    };
     let paragraphs = |ps: &[super::types::Paragraph], f: fn(usize) -> RegionBlock| {
         ps.iter()
             .enumerate()
@@ -203,26 +193,6 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
             .map(|(i, p)| (p.text.clone(), f(i)))
             .collect::<Vec<_>>()
     };
-    region(
-        "summary",
-        "Executive summary",
-        paragraphs(&report.executive_summary, RegionBlock::ExecutiveSummary),
-    );
-    region(
-        "introduction",
-        "Introduction",
-        paragraphs(&report.introduction, RegionBlock::Introduction),
-    );
-    region(
-        "objective",
-        "Objective",
-        items(&report.objectives, RegionBlock::Objective),
-    );
-    region(
-        "situation",
-        "Section I",
-        paragraphs(&report.situation, RegionBlock::Situation),
-    );
     let ts = &report.tier_system;
     let tier_texts = ts
         .intro
@@ -234,62 +204,91 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
         .chain(ts.placement.iter().map(|p| p.text.clone()))
         .map(|t| (t, RegionBlock::TierSystem))
         .collect();
-    region("tiers", "Tier system", tier_texts);
-    region(
-        "methodology",
-        "Methodology",
-        paragraphs(&report.methodology.paragraphs, RegionBlock::Methodology),
-    );
-    region(
-        "scope",
-        "Scope of work",
-        items(&report.methodology.scope_of_work, RegionBlock::ScopeOfWork),
-    );
+    let footnotes = report.sources.iter().enumerate();
+    let glossary = report.glossary.iter().enumerate();
     let s = &report.synthesis;
-    region(
-        "item",
-        "Best practices",
-        items(&s.best_practices, RegionBlock::SynthesisBestPractice),
-    );
-    region(
-        "item",
-        "Challenges",
-        items(&s.challenges, RegionBlock::SynthesisChallenge),
-    );
-    region(
-        "item",
-        "Recommendations",
-        items(&s.recommendations, RegionBlock::SynthesisRecommendation),
-    );
-    region(
-        "conclusion",
-        "Conclusion",
-        paragraphs(&report.conclusion, RegionBlock::Conclusion),
-    );
-    region(
-        "footnote",
-        "Footnote",
-        report
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (format!("{} {}", f.number, f.text), RegionBlock::Footnote(i)))
-            .collect(),
-    );
-    region(
-        "glossary",
-        "Glossary",
-        report
-            .glossary
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                (
-                    format!("{} — {}", g.acronym, g.expansion),
-                    RegionBlock::Glossary(i),
-                )
-            })
-            .collect(),
-    );
+    // (kind, context, texts) in the order of the region view
+    let parts: [(&'static str, &str, Vec<(String, RegionBlock)>); 13] = [
+        (
+            "summary",
+            "Executive summary",
+            paragraphs(&report.executive_summary, RegionBlock::ExecutiveSummary),
+        ),
+        (
+            "introduction",
+            "Introduction",
+            paragraphs(&report.introduction, RegionBlock::Introduction),
+        ),
+        (
+            "objective",
+            "Objective",
+            items(&report.objectives, RegionBlock::Objective),
+        ),
+        (
+            "situation",
+            "Section I",
+            paragraphs(&report.situation, RegionBlock::Situation),
+        ),
+        ("tiers", "Tier system", tier_texts),
+        (
+            "methodology",
+            "Methodology",
+            paragraphs(&report.methodology.paragraphs, RegionBlock::Methodology),
+        ),
+        (
+            "scope",
+            "Scope of work",
+            items(&report.methodology.scope_of_work, RegionBlock::ScopeOfWork),
+        ),
+        (
+            "item",
+            "Best practices",
+            items(&s.best_practices, RegionBlock::SynthesisBestPractice),
+        ),
+        (
+            "item",
+            "Challenges",
+            items(&s.challenges, RegionBlock::SynthesisChallenge),
+        ),
+        (
+            "item",
+            "Recommendations",
+            items(&s.recommendations, RegionBlock::SynthesisRecommendation),
+        ),
+        (
+            "conclusion",
+            "Conclusion",
+            paragraphs(&report.conclusion, RegionBlock::Conclusion),
+        ),
+        (
+            "footnote",
+            "Footnote",
+            footnotes
+                .map(|(i, f)| (format!("{} {}", f.number, f.text), RegionBlock::Footnote(i)))
+                .collect(),
+        ),
+        (
+            "glossary",
+            "Glossary",
+            glossary
+                .map(|(i, g)| {
+                    (
+                        format!("{} — {}", g.acronym, g.expansion),
+                        RegionBlock::Glossary(i),
+                    )
+                })
+                .collect(),
+        ),
+    ];
+    for (kind, context, texts) in parts {
+        for (i, (text, block)) in texts.into_iter().enumerate() {
+            out.push(SearchEntry {
+                kind,
+                context: format!("Region › {context} {}", i + 1),
+                text,
+                target: Target::Region { block },
+            });
+        }
+    }
     out
 }
