@@ -114,6 +114,9 @@ pub struct SearchEntry {
     pub target: Target,
 }
 
+/// Searchable texts of one part of the region view, with where each sits.
+type Texts = Vec<(String, RegionBlock)>;
+
 pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry> {
     let mut out = Vec::new();
     let mut push = |kind, context: String, text: &str, target| {
@@ -208,7 +211,7 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
     let glossary = report.glossary.iter().enumerate();
     let s = &report.synthesis;
     // (kind, context, texts) in the order of the region view
-    let parts: [(&'static str, &str, Vec<(String, RegionBlock)>); 13] = [
+    let parts: [(&'static str, &str, Texts); 13] = [
         (
             "summary",
             "Executive summary",
