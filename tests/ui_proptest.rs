@@ -10,6 +10,7 @@ use crossterm::event::{
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use tipx::action::Action;
 use tipx::app::{update, State};
 use tipx::keymap;
 use tipx::model::Dataset;
@@ -118,6 +119,11 @@ proptest! {
                 prop_assert!(false, "after {event:?}: {problem}");
             }
             terminal.draw(|frame| ui::render(&state, frame)).unwrap();
+            // As the event loop does after every frame.
+            update(&mut state, Action::Prepare);
+            if let Err(problem) = state.check() {
+                prop_assert!(false, "after preparing, following {event:?}: {problem}");
+            }
         }
     }
 }
