@@ -12,15 +12,15 @@ pub fn region(data: &Dataset) -> Document<'_> {
     let mut doc = Document::default();
     let at = |block| Target::Region { block };
 
+    // The bulleted lists stand where the report prints them: after the
+    // paragraph that introduces them ("... are to:"), not after the section.
     doc.section("Executive summary", "Summary");
-    paragraphs(
-        &mut doc,
-        &r.executive_summary,
-        "Executive Summary",
-        Some(RegionBlock::ExecutiveSummary),
-    );
-    doc.push(Block::new(BlockKind::SubHeading, "Its recommendations"));
-    for (i, p) in r.executive_summary_recommendations.iter().enumerate() {
+    let summary = &r.executive_summary;
+    let bullets = &r.executive_summary_recommendations;
+    let split = paragraphs_above(summary, bullets.first().map(|p| p.line));
+    let target = Some(RegionBlock::ExecutiveSummary as fn(usize) -> RegionBlock);
+    paragraphs(&mut doc, summary, 0..split, "Executive Summary", target);
+    for (i, p) in bullets.iter().enumerate() {
         doc.push(
             Block::new(BlockKind::Paragraph, p.text.as_str())
                 .with_label("•")
@@ -31,15 +31,19 @@ pub fn region(data: &Dataset) -> Document<'_> {
                 )),
         );
     }
-
-    doc.section("Introduction", "Introduction");
     paragraphs(
         &mut doc,
-        &r.introduction,
-        "Introduction",
-        Some(RegionBlock::Introduction),
+        summary,
+        split..summary.len(),
+        "Executive Summary",
+        target,
     );
-    doc.push(Block::new(BlockKind::SubHeading, "Objectives"));
+
+    doc.section("Introduction", "Introduction");
+    let intro = &r.introduction;
+    let split = paragraphs_above(intro, r.objectives.first().map(|o| o.source.line));
+    let target = Some(RegionBlock::Introduction as fn(usize) -> RegionBlock);
+    paragraphs(&mut doc, intro, 0..split, "Introduction", target);
     items(
         &mut doc,
         &r.objectives,
@@ -47,13 +51,17 @@ pub fn region(data: &Dataset) -> Document<'_> {
         "Objective",
         RegionBlock::Objective,
     );
+    paragraphs(&mut doc, intro, split..intro.len(), "Introduction", target);
 
     doc.section("Section I: the human trafficking situation", "Situation");
+    let all = 0..r.situation.len();
+    let target = Some(RegionBlock::Situation as fn(usize) -> RegionBlock);
     paragraphs(
         &mut doc,
         &r.situation,
+        all,
         "I › The Human Trafficking Situation",
-        Some(RegionBlock::Situation),
+        target,
     );
 
     let ts = &r.tier_system;
@@ -105,13 +113,10 @@ pub fn region(data: &Dataset) -> Document<'_> {
 
     let m = &r.methodology;
     doc.section("Methodology", "Methodology");
-    paragraphs(
-        &mut doc,
-        &m.paragraphs,
-        "I › Methodology",
-        Some(RegionBlock::Methodology),
-    );
-    doc.push(Block::new(BlockKind::SubHeading, "Scope of work"));
+    let first_area = m.scope_of_work.first().map(|item| item.source.line);
+    let split = paragraphs_above(&m.paragraphs, first_area);
+    let target = Some(RegionBlock::Methodology as fn(usize) -> RegionBlock);
+    paragraphs(&mut doc, &m.paragraphs, 0..split, "I › Methodology", target);
     items(
         &mut doc,
         &m.scope_of_work,
@@ -119,6 +124,8 @@ pub fn region(data: &Dataset) -> Document<'_> {
         "Scope of work",
         RegionBlock::ScopeOfWork,
     );
+    let rest = split..m.paragraphs.len();
+    paragraphs(&mut doc, &m.paragraphs, rest, "I › Methodology", target);
     doc.push(Block::new(BlockKind::SubHeading, "The team"));
     for member in &m.team {
         doc.push(
@@ -132,7 +139,14 @@ pub fn region(data: &Dataset) -> Document<'_> {
     let s = &r.synthesis;
     doc.section("Synthesis: best practices", "Practices");
     // The synthesis intro has no search target of its own.
-    paragraphs(&mut doc, &s.intro, "II › A Synthesis of Findings", None);
+    let all = 0..s.intro.len();
+    paragraphs(
+        &mut doc,
+        &s.intro,
+        all,
+        "II › A Synthesis of Findings",
+        None,
+    );
     items(
         &mut doc,
         &s.best_practices,
@@ -158,9 +172,11 @@ pub fn region(data: &Dataset) -> Document<'_> {
     );
 
     doc.section("Conclusion", "Conclusion");
+    let all = 0..r.conclusion.len();
     paragraphs(
         &mut doc,
         &r.conclusion,
+        all,
         "Conclusion",
         Some(RegionBlock::Conclusion),
     );
@@ -197,13 +213,20 @@ pub fn region(data: &Dataset) -> Document<'_> {
     doc
 }
 
+/// How many of `ps` start above `line` (a list's first line): where the list goes.
+fn paragraphs_above(ps: &[Paragraph], line: Option<u32>) -> usize {
+    ps.partition_point(|p| line.is_none_or(|l| p.line < l))
+}
+
+/// The paragraphs `ps[range]`, numbered by their place in `ps`.
 fn paragraphs<'a>(
     doc: &mut Document<'a>,
     ps: &'a [Paragraph],
+    range: std::ops::Range<usize>,
     section: &str,
     target: Option<fn(usize) -> RegionBlock>,
 ) {
-    for (i, p) in ps.iter().enumerate() {
+    for (i, p) in ps.iter().enumerate().take(range.end).skip(range.start) {
         let mut block = Block::new(BlockKind::Paragraph, p.text.as_str())
             .with_source(section, p.line)
             .with_context(format!("Region › {section} ¶{}", i + 1));
@@ -255,6 +278,19 @@ mod tests {
             if let Target::Region { .. } = entry.target {
                 assert!(doc.find(entry.target).is_some(), "{:?}", entry.target);
             }
+        }
+        // Within the summary, introduction and methodology, paragraphs and
+        // their lists follow the report's order.
+        for short in ["Summary", "Introduction", "Methodology"] {
+            let section = doc.sections.iter().position(|s| s.short == short).unwrap();
+            let lines: Vec<u32> = doc
+                .blocks
+                .iter()
+                .filter(|b| b.section == section && b.kind != BlockKind::Entry)
+                .filter_map(|b| b.source.as_ref().map(|s| s.line))
+                .collect();
+            assert!(lines.len() > 4, "{short}: {lines:?}");
+            assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{short}: {lines:?}");
         }
         let titles: Vec<&str> = doc.sections.iter().map(|s| s.short).collect();
         assert!(titles.starts_with(&["Summary", "Introduction", "Situation", "Tiers"]));
