@@ -24,19 +24,43 @@ pub fn profile(data: &Dataset, country: usize) -> Document<'_> {
         );
     }
 
-    if !c.key_figures.is_empty() {
-        doc.section("Key figures", "Figures");
-        for (i, f) in c.key_figures.iter().enumerate() {
-            let year = f.year.map(|y| format!(" ({y})")).unwrap_or_default();
-            doc.push(Block {
-                label: Some(f.label.clone()),
-                quote: Some(f.quote.as_str()),
-                source: Some(f.source.clone()),
-                context: format!("{} › Key figures › {}", c.name, f.label),
-                anchor: Some(Target::CountryFigure { country, figure: i }),
-                ..Block::new(BlockKind::Figure, format!("{}{year}", f.value))
-            });
-        }
+    // The tier and the assessment head the figures, each with the report's
+    // own sentence and its line, so that they can be copied with a source.
+    doc.section("Key figures", "Figures");
+    let tier = &c.tier;
+    doc.push(Block {
+        label: Some(format!("Tier (June {} TIP report)", tier.report_year)),
+        quote: Some(tier.quote.as_str()),
+        source: Some(tier.source.clone()),
+        context: format!("{} › Tier", c.name),
+        ..Block::new(BlockKind::Figure, tier.level.label())
+    });
+    doc.push(Block {
+        label: Some("Country of".into()),
+        context: format!("{} › Roles", c.name),
+        ..Block::new(BlockKind::Figure, c.roles_label())
+    });
+    let a = &c.assessment;
+    doc.push(Block {
+        label: Some("Assessment".into()),
+        quote: Some(a.quote.as_str()),
+        source: Some(a.source.clone()),
+        context: format!("{} › Assessment", c.name),
+        ..Block::new(
+            BlockKind::Figure,
+            format!("{} {}, requested by {}", a.month, a.year, a.requested_by),
+        )
+    });
+    for (i, f) in c.key_figures.iter().enumerate() {
+        let year = f.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        doc.push(Block {
+            label: Some(f.label.clone()),
+            quote: Some(f.quote.as_str()),
+            source: Some(f.source.clone()),
+            context: format!("{} › Key figures › {}", c.name, f.label),
+            anchor: Some(Target::CountryFigure { country, figure: i }),
+            ..Block::new(BlockKind::Figure, format!("{}{year}", f.value))
+        });
     }
 
     for kind in ItemKind::ALL {

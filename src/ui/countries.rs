@@ -169,6 +169,7 @@ fn render_profile(state: &State, buf: &mut Buffer, page: &PageArea) {
     let header = page.header;
     buf.set_line(header.x, header.y, &title, header.width);
     if header.height > 1 {
+        let facts = text::ellipsize_line(facts, usize::from(header.width));
         buf.set_line(header.x, header.y + 1, &facts, header.width);
     }
     let focused = state.ui.focus == Focus::Profile;

@@ -49,6 +49,33 @@ pub fn truncate(text: &str, width: usize) -> &str {
     text
 }
 
+/// A line of styled spans cut to `width` columns, with an ellipsis (in the
+/// style of the span it cuts) where something was cut.
+pub fn ellipsize_line(line: ratatui::text::Line<'_>, width: usize) -> ratatui::text::Line<'_> {
+    let total: usize = line.spans.iter().map(|s| self::width(&s.content)).sum();
+    if total <= width {
+        return line;
+    }
+    if width == 0 {
+        return ratatui::text::Line::default();
+    }
+    let mut room = width;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = self::width(&span.content);
+        if w < room {
+            room -= w;
+            spans.push(span);
+            continue;
+        }
+        // Something follows, so this span gives up a column to the ellipsis.
+        let content = format!("{}…", truncate(&span.content, room - 1));
+        spans.push(ratatui::text::Span::styled(content, span.style));
+        break;
+    }
+    ratatui::text::Line::from(spans)
+}
+
 /// `text` cut to `width` columns with an ellipsis where something was cut.
 pub fn ellipsize(text: &str, width: usize) -> String {
     if self::width(text) <= width {
@@ -103,5 +130,25 @@ mod tests {
         assert_eq!(ellipsize("Tecún Umán", 6), "Tecún…");
         assert_eq!(pad("ñ", 3), "ñ  ");
         assert_eq!(ellipsize("abc", 0), "");
+    }
+
+    #[test]
+    fn a_line_too_long_ends_in_an_ellipsis_in_its_own_style() {
+        use ratatui::style::Style;
+        use ratatui::text::{Line, Span};
+        let bold = Style::new().bold();
+        let line = || {
+            Line::from(vec![
+                Span::raw("T2W "),
+                Span::styled("assessed Tecún", bold),
+            ])
+        };
+        let fitted = ellipsize_line(line(), 10);
+        let text: String = fitted.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "T2W asses…");
+        assert_eq!(fitted.spans[1].style, bold);
+        assert_eq!(ellipsize_line(line(), 18), line(), "it fits: untouched");
+        assert_eq!(ellipsize_line(line(), 4).spans[0].content, "T2W…");
+        assert!(ellipsize_line(line(), 0).spans.is_empty());
     }
 }
