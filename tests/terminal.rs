@@ -28,6 +28,12 @@ struct Session {
 
 impl Session {
     fn start() -> Session {
+        Session::start_with(&[])
+    }
+
+    /// The explorer with extra environment variables, from a folder that
+    /// holds no dataset: it must run on the copy inside the binary.
+    fn start_with(env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -38,6 +44,11 @@ impl Session {
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tipx"));
         command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        command.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(command).expect("tipx starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("a reader");
@@ -156,6 +167,52 @@ fn first_frame_keys_and_quit_leave_the_terminal_restored() {
     s.send("q");
     let status = s.wait_for_exit();
     assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn no_color_means_no_colour_in_the_byte_stream() {
+    // SGR colour parameters: 30-37, 38;…, 39 (default), 40-47, 48;…, 90-97, 100-107.
+    fn sets_a_colour(stream: &str) -> Option<&str> {
+        stream.split("\x1b[").skip(1).find_map(|rest| {
+            let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            let colour = rest[end..].starts_with('m')
+                && rest[..end].split(';').any(|p| {
+                    matches!(
+                        p.parse::<u16>(),
+                        Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                    )
+                });
+            colour.then(|| &rest[..end])
+        })
+    }
+    let mut coloured = Session::start();
+    coloured.wait_for_text("── Overview");
+    let stream = String::from_utf8_lossy(&coloured.bytes).into_owned();
+    assert!(
+        sets_a_colour(&stream).is_some(),
+        "the default theme has colour"
+    );
+    coloured.send("q");
+    coloured.wait_for_exit();
+
+    let mut s = Session::start_with(&[("NO_COLOR", "1")]);
+    s.wait_for_text("── Overview");
+    s.send("4");
+    s.wait_for_text("── Executive summary");
+    let stream = String::from_utf8_lossy(&s.bytes).into_owned();
+    assert_eq!(
+        sets_a_colour(&stream),
+        None,
+        "NO_COLOR=1 still sets a colour"
+    );
+    // The selection still shows, by reverse video (SGR 7).
+    assert!(
+        stream.contains("\x1b[7m") || stream.contains(";7m"),
+        "no reverse video"
+    );
+    s.send("q");
+    assert!(s.wait_for_exit().success());
     s.assert_restored();
 }
 
