@@ -461,3 +461,22 @@ fn a_pipe_closed_before_any_output_is_not_an_error() {
     assert!(stderr.is_empty(), "{stderr}");
     assert!(out.status.success(), "{stderr}");
 }
+
+#[test]
+fn the_embedded_dataset_works_from_any_folder() {
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let out = Command::cargo_bin("tipx")
+        .expect("the tipx binary is built")
+        .current_dir(empty.path())
+        .args(["show", "jamaica", "--format", "json"])
+        .output()
+        .expect("tipx runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["iso3"], "JAM");
+    assert_eq!(json["recommendations"].as_array().map(Vec::len), Some(5));
+}
