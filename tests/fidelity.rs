@@ -449,6 +449,9 @@ fn every_citation_points_at_the_line_where_its_text_starts() {
     for f in &r.sources {
         check(&format!("footnote {}", f.number), f.line, &f.text);
     }
+    for b in &r.sidebars {
+        check(&b.id, b.line, &b.text);
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -22,6 +22,9 @@ pub fn block_text(data: &Dataset, block: &Block) -> String {
     if let Some(quote) = block.quote {
         text.push_str(&format!("\n“{quote}”"));
     }
+    if let Some(remark) = &block.remark {
+        text.push_str(&format!("\n{remark}"));
+    }
     let source = match &block.source {
         Some(source) => cite(source),
         None => block.context.clone(),

@@ -216,10 +216,17 @@ fn reading_paras<'b>(block: &'b Block) -> Vec<Para<'b>> {
         BlockKind::Note => paras.extend(note_paras(block)),
         BlockKind::Paragraph => {
             let para = Para::new(block.text.as_ref(), Role::Text);
-            paras.push(match &block.label {
-                Some(label) => para.prefixed(format!("{label} ")),
-                None => para,
-            });
+            let prefix = block
+                .label
+                .as_ref()
+                .map(|l| format!("{l} "))
+                .unwrap_or_default();
+            let indent = " ".repeat(text_width(&prefix));
+            paras.push(para.prefixed(prefix));
+            // A side-bar's attribution, under its quote.
+            if let Some(remark) = &block.remark {
+                paras.push(Para::new(remark.as_str(), Role::Meta).prefixed(indent));
+            }
         }
         BlockKind::Figure => {
             let mut para = labelled(block, ": ");
@@ -311,7 +318,11 @@ pub fn detail_lines(data: &Dataset, block: &Block, width: usize) -> Vec<DocLine>
         BlockKind::Item => titled_text(block, String::new(), String::new()),
         BlockKind::Note => note_paras(block),
         BlockKind::Figure => vec![labelled(block, ": ")],
-        BlockKind::Paragraph => vec![labelled(block, " ")],
+        BlockKind::Paragraph => {
+            let mut paras = vec![labelled(block, " ")];
+            paras.extend(block.remark.as_deref().map(|r| Para::new(r, Role::Meta)));
+            paras
+        }
         _ => vec![labelled(block, " — ")],
     };
     if let Some(quote) = block.quote {

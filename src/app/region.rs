@@ -63,6 +63,7 @@ pub fn region(data: &Dataset) -> Document<'_> {
         "I › The Human Trafficking Situation",
         target,
     );
+    sidebars(&mut doc, data, "I › The Human Trafficking Situation");
 
     let ts = &r.tier_system;
     let tiers = "I › The Tier System";
@@ -162,6 +163,7 @@ pub fn region(data: &Dataset) -> Document<'_> {
         "Challenges",
         RegionBlock::SynthesisChallenge,
     );
+    sidebars(&mut doc, data, "II › Challenges");
     doc.section("Synthesis: recommendations", "Recommendations");
     items(
         &mut doc,
@@ -170,6 +172,7 @@ pub fn region(data: &Dataset) -> Document<'_> {
         "Recommendations",
         RegionBlock::SynthesisRecommendation,
     );
+    sidebars(&mut doc, data, "II › Recommendations");
 
     doc.section("Conclusion", "Conclusion");
     let all = 0..r.conclusion.len();
@@ -211,6 +214,25 @@ pub fn region(data: &Dataset) -> Document<'_> {
         );
     }
     doc
+}
+
+/// The side-bars printed beside `section`, after its text: the report sets
+/// them in the margin, apart from the running text.
+fn sidebars<'a>(doc: &mut Document<'a>, data: &'a Dataset, section: &str) {
+    for (i, bar) in data.report.sidebars.iter().enumerate() {
+        if bar.section != section {
+            continue;
+        }
+        let mut block = Block::new(BlockKind::Paragraph, bar.text.as_str())
+            .with_label("Side-bar:")
+            .with_source(section, bar.line)
+            .with_context(format!("Region › {section} › Side-bar"))
+            .with_anchor(Target::Region {
+                block: RegionBlock::Sidebar(i),
+            });
+        block.remark = Some(format!("— {}", bar.attribution));
+        doc.push(block);
+    }
 }
 
 /// How many of `ps` start above `line` (a list's first line): where the list goes.
@@ -295,5 +317,39 @@ mod tests {
         let titles: Vec<&str> = doc.sections.iter().map(|s| s.short).collect();
         assert!(titles.starts_with(&["Summary", "Introduction", "Situation", "Tiers"]));
         assert!(titles.contains(&"Glossary"));
+    }
+
+    #[test]
+    fn side_bars_show_and_copy_with_their_attribution() {
+        use super::super::copy::block_text;
+        use super::super::doc_layout::lay_out;
+        let data = Dataset::embedded().expect("embedded dataset");
+        let doc = region(&data);
+        let layout = lay_out(&doc, 100);
+        for (i, bar) in data.report.sidebars.iter().enumerate() {
+            let target = Target::Region {
+                block: RegionBlock::Sidebar(i),
+            };
+            let b = doc
+                .find(target)
+                .expect("every side-bar is in the region view");
+            let shown: String = layout.lines[layout.blocks[b].clone()]
+                .iter()
+                .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let first_words: String = bar
+                .attribution
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(shown.contains(&first_words), "{shown}");
+            let copied = block_text(&data, &doc.blocks[b]);
+            assert!(
+                copied.contains(&bar.attribution) && copied.contains("line"),
+                "{copied}"
+            );
+        }
     }
 }

@@ -100,6 +100,7 @@ pub enum RegionBlock {
     SynthesisChallenge(usize),
     SynthesisRecommendation(usize),
     Conclusion(usize),
+    Sidebar(usize),
     Footnote(usize),
     Glossary(usize),
 }
@@ -207,11 +208,12 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
         .chain(ts.placement.iter().map(|p| p.text.clone()))
         .map(|t| (t, RegionBlock::TierSystem))
         .collect();
+    let sidebars = report.sidebars.iter().enumerate();
     let footnotes = report.sources.iter().enumerate();
     let glossary = report.glossary.iter().enumerate();
     let s = &report.synthesis;
     // (kind, context, texts) in the order of the region view
-    let parts: [(&'static str, &str, Texts); 13] = [
+    let parts: [(&'static str, &str, Texts); 14] = [
         (
             "summary",
             "Executive summary",
@@ -262,6 +264,18 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
             "conclusion",
             "Conclusion",
             paragraphs(&report.conclusion, RegionBlock::Conclusion),
+        ),
+        (
+            "side-bar",
+            "Side-bar",
+            sidebars
+                .map(|(i, b)| {
+                    (
+                        format!("{} — {}", b.text, b.attribution),
+                        RegionBlock::Sidebar(i),
+                    )
+                })
+                .collect(),
         ),
         (
             "footnote",

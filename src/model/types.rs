@@ -248,6 +248,18 @@ pub struct Theme {
     pub synthesis_recommendation: Option<String>,
 }
 
+/// A pull-quote the report prints beside its text, with its attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidebar {
+    pub id: String,
+    pub text: String,
+    pub attribution: String,
+    pub line: u32,
+    /// The section it stands beside, as in a source's `section`.
+    pub section: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Footnote {
@@ -281,6 +293,8 @@ pub struct Report {
     pub synthesis: Synthesis,
     pub themes: Vec<Theme>,
     pub conclusion: Vec<Paragraph>,
+    #[serde(default)]
+    pub sidebars: Vec<Sidebar>,
     pub sources: Vec<Footnote>,
     pub glossary: Vec<GlossaryEntry>,
     #[serde(default)]

@@ -110,6 +110,15 @@ impl Validator {
                 _ => {}
             }
         }
+        for (i, bar) in r.sidebars.iter().enumerate() {
+            self.id(file, &format!("sidebars[{i}].id"), &bar.id);
+            self.nonempty(file, &format!("sidebars[{i}].text"), &bar.text);
+            self.nonempty(
+                file,
+                &format!("sidebars[{i}].attribution"),
+                &bar.attribution,
+            );
+        }
         for (i, footnote) in r.sources.iter().enumerate() {
             self.nonempty(file, &format!("sources[{i}].text"), &footnote.text);
         }
