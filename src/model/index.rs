@@ -115,6 +115,14 @@ pub struct SearchEntry {
     pub target: Target,
 }
 
+/// Each text with the region block it is the `i`-th of.
+fn numbered<'a>(texts: impl Iterator<Item = &'a String>, block: fn(usize) -> RegionBlock) -> Texts {
+    texts
+        .enumerate()
+        .map(|(i, t)| (t.clone(), block(i)))
+        .collect()
+}
+
 /// Searchable texts of one part of the region view, with where each sits.
 type Texts = Vec<(String, RegionBlock)>;
 
@@ -185,18 +193,8 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
             push("organization", c.name.clone(), &text, target);
         }
     }
-    let paragraphs = |ps: &[super::types::Paragraph], f: fn(usize) -> RegionBlock| {
-        ps.iter()
-            .enumerate()
-            .map(|(i, p)| (p.text.clone(), f(i)))
-            .collect::<Vec<_>>()
-    };
-    let items = |its: &[super::types::Item], f: fn(usize) -> RegionBlock| {
-        its.iter()
-            .enumerate()
-            .map(|(i, p)| (p.text.clone(), f(i)))
-            .collect::<Vec<_>>()
-    };
+    let paragraphs = |ps: &[super::types::Paragraph], f| numbered(ps.iter().map(|p| &p.text), f);
+    let items = |its: &[super::types::Item], f| numbered(its.iter().map(|i| &i.text), f);
     let ts = &report.tier_system;
     let tier_texts = ts
         .intro

@@ -37,14 +37,6 @@ impl ItemKind {
             ItemKind::Recommendations => "Recommendations",
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ItemKind::LessonsLearned => "lessons_learned",
-            ItemKind::BestPractices => "best_practices",
-            ItemKind::Recommendations => "recommendations",
-        }
-    }
 }
 
 impl Country {
