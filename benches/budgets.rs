@@ -19,7 +19,8 @@ use tipx::keymap;
 use tipx::model::{Dataset, SearchEntry};
 use tipx::screenshot::draw;
 use tipx::search::SearchIndex;
-use tipx::ui::{self, theme::Theme};
+use tipx::theme::Theme;
+use tipx::ui;
 
 const QUERIES: [&str; 4] = [
     "witness protection",
@@ -81,7 +82,7 @@ fn key_to_frame(c: &mut Criterion, name: &str, data: &Dataset, keys: &[Event]) {
             },
             |(mut state, mut terminal)| {
                 for event in keys {
-                    if let Some(action) = keymap::action_for(&state, event) {
+                    if let Some(action) = keymap::action_for(state.pane(), event) {
                         update(&mut state, action);
                     }
                 }

@@ -8,7 +8,7 @@ use tipx::screenshot::{
     buffer_svg, buffer_text, draw, readme_keys, readme_screenshots, replace_section, state_after,
     SCENES,
 };
-use tipx::ui::theme::Theme;
+use tipx::theme::Theme;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = Dataset::embedded()?;

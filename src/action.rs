@@ -1,9 +1,77 @@
-//! Everything the explorer can be asked to do. The keymap turns terminal
-//! events into these; [`crate::app::update`] is the only thing that acts on
-//! them. Each variant describes itself, so the help overlay and the footer
-//! speak with the same words as the code.
+//! The explorer's vocabulary: its views, the panes that can have the
+//! keyboard, and everything it can be asked to do. The keymap turns terminal
+//! events into [`Action`]s for the [`Pane`] that has the keyboard;
+//! `app::update` is the only thing that acts on them. Each action describes
+//! itself, so the help overlay and the footer speak with the words of the code.
 
-use crate::app::View;
+/// The four views, in the order of the keys 1-4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Countries,
+    Matrix,
+    Compare,
+    Region,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Countries, View::Matrix, View::Compare, View::Region];
+
+    /// 1-based, as on the keyboard.
+    pub fn number(self) -> u8 {
+        View::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8 + 1
+    }
+
+    pub fn from_number(n: u8) -> Option<View> {
+        View::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Countries => "Countries",
+            View::Matrix => "Matrix",
+            View::Compare => "Compare",
+            View::Region => "Region",
+        }
+    }
+
+    pub fn next(self) -> View {
+        View::ALL[usize::from(self.number()) % View::ALL.len()]
+    }
+
+    pub fn prev(self) -> View {
+        View::ALL[(usize::from(self.number()) + View::ALL.len() - 2) % View::ALL.len()]
+    }
+}
+
+/// The one place that has the keyboard: an overlay, a text input, or a
+/// pane of the current view. Computed in one place (`State::pane`) and used
+/// by the keymap (bindings, footer, help) and by `update` alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Help,
+    Search,
+    Detail,
+    /// The country list's filter input.
+    Filter,
+    CountryList,
+    Profile,
+    Region,
+    /// The views still to come: only the view keys work there.
+    Unbuilt,
+}
+
+/// A movement; each pane says what it means there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -14,17 +82,16 @@ pub enum Action {
     PrevView,
     /// Show one view; the keymap fills in which from the digit pressed.
     GoTo(View),
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
+    Move(Motion),
     /// Enter: open what is selected (the profile, an item's detail, a search hit).
     Open,
-    /// Esc outside text input: close, clear the filter, return to the list or the previous view.
-    Back,
-    FocusList,
+    /// Esc outside text input: one level up (clear the filter, return to the
+    /// list or the previous view).
+    Leave,
+    /// Undo the last jump (from search, and later the matrix and compare).
+    JumpBack,
+    /// Redo a jump undone by [`Action::JumpBack`].
+    JumpForward,
     ToggleList,
     ToggleMark,
     StartFilter,
@@ -74,15 +141,18 @@ impl Action {
             Action::NextView => "Next view",
             Action::PrevView => "Previous view",
             Action::GoTo(_) => "Views: 1 Countries, 2 Matrix, 3 Compare, 4 Region",
-            Action::Up => "Move up",
-            Action::Down => "Move down",
-            Action::PageUp => "Page up",
-            Action::PageDown => "Page down",
-            Action::Top => "Go to the top",
-            Action::Bottom => "Go to the bottom",
+            Action::Move(Motion::Up) => "Move up",
+            Action::Move(Motion::Down) => "Move down",
+            Action::Move(Motion::Left) => "Move left (from the profile: to the list)",
+            Action::Move(Motion::Right) => "Move right",
+            Action::Move(Motion::PageUp) => "Page up",
+            Action::Move(Motion::PageDown) => "Page down",
+            Action::Move(Motion::Top) => "Go to the top",
+            Action::Move(Motion::Bottom) => "Go to the bottom",
             Action::Open => "Open the selection",
-            Action::Back => "Go back (clear the filter, return to the list)",
-            Action::FocusList => "Focus the country list",
+            Action::Leave => "Go back a level (clear the filter, return to the list)",
+            Action::JumpBack => "Back to where the last jump started",
+            Action::JumpForward => "Forward again after going back",
             Action::ToggleList => "Show or hide the country list",
             Action::ToggleMark => "Mark the country for comparison",
             Action::StartFilter => "Filter the country list as you type",
@@ -112,5 +182,22 @@ impl Action {
             self,
             Action::Resize { .. } | Action::Scroll { .. } | Action::Click { .. } | Action::Prepare
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn views_cycle_both_ways_and_round_trip_their_numbers() {
+        for view in View::ALL {
+            assert_eq!(view.next().prev(), view);
+            assert_eq!(View::from_number(view.number()), Some(view));
+        }
+        assert_eq!(View::Region.next(), View::Countries);
+        assert_eq!(View::Countries.prev(), View::Region);
+        assert_eq!(View::from_number(0), None);
+        assert_eq!(View::from_number(5), None);
     }
 }

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::export;
 use crate::model::{Dataset, Problems};
 use crate::search::SearchIndex;
+pub use crate::theme::ThemeName;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,13 +30,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    Dark,
-    Light,
-    Mono,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -180,6 +174,6 @@ fn execute(cli: Cli) -> Result<(), String> {
 }
 
 fn explore(dataset: Dataset, theme: Option<ThemeName>) -> Result<(), String> {
-    let theme = crate::ui::theme::Theme::from_env(theme);
+    let theme = crate::theme::Theme::from_env(theme);
     crate::tui::run(&dataset, theme).map_err(|e| e.to_string())
 }

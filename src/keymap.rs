@@ -6,8 +6,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::action::Action;
-use crate::app::{Focus, Overlay, State, View};
+use crate::action::{Action, Motion, Pane, View};
 
 /// Where a binding applies. Several contexts are active at once, most
 /// specific first; the first binding that accepts a key wins.
@@ -17,9 +16,10 @@ pub enum Context {
     Always,
     /// Any view without an overlay or a text input.
     Views,
+    /// Moving in a list, a document or an overlay that scrolls.
+    Moving,
     Countries,
     CountryList,
-    Profile,
     /// The reading pane: a country's profile or the region view.
     Reading,
     Filter,
@@ -33,9 +33,9 @@ impl Context {
     pub const ALL: [Context; 10] = [
         Context::Always,
         Context::Views,
+        Context::Moving,
         Context::Countries,
         Context::CountryList,
-        Context::Profile,
         Context::Reading,
         Context::Filter,
         Context::Search,
@@ -47,9 +47,9 @@ impl Context {
         match self {
             Context::Always => "Everywhere, even while typing",
             Context::Views => "Every view",
+            Context::Moving => "Moving (lists, documents, overlays)",
             Context::Countries => "Countries view",
             Context::CountryList => "Country list",
-            Context::Profile => "Country profile",
             Context::Reading => "Reading (profile and region)",
             Context::Filter => "Filter input",
             Context::Search => "Search",
@@ -67,6 +67,8 @@ pub enum Key {
     Ctrl(char),
     /// A key that is not a character, without Ctrl or Alt.
     Code(KeyCode),
+    /// A key that is not a character, with Alt.
+    Alt(KeyCode),
     /// A digit from `first` to `last`, with or without Alt; the digit says
     /// which view or section.
     Digits {
@@ -100,6 +102,7 @@ impl Key {
                 (same && ctrl && !alt).then_some(Payload::Nothing)
             }
             Key::Code(code) => (event.code == code && !ctrl && !alt).then_some(Payload::Nothing),
+            Key::Alt(code) => (event.code == code && !ctrl && alt).then_some(Payload::Nothing),
             Key::Digits {
                 first,
                 last,
@@ -121,6 +124,7 @@ impl Key {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Code(code) => code_label(code).into(),
+            Key::Alt(code) => format!("Alt-{}", code_label(code)),
             Key::Digits { first, last, alt } => {
                 format!("{}{first}-{last}", if alt { "Alt-" } else { "" })
             }
@@ -184,10 +188,16 @@ use Key::{Char, Code, Ctrl};
 
 const UP: &[Key] = &[Char('k'), Code(KeyCode::Up)];
 const DOWN: &[Key] = &[Char('j'), Code(KeyCode::Down)];
+const LEFT: &[Key] = &[Char('h'), Code(KeyCode::Left)];
+const RIGHT: &[Key] = &[Char('l'), Code(KeyCode::Right)];
 const PAGE_UP: &[Key] = &[Code(KeyCode::PageUp)];
 const PAGE_DOWN: &[Key] = &[Code(KeyCode::PageDown)];
 const TOP: &[Key] = &[Char('g'), Code(KeyCode::Home)];
 const BOTTOM: &[Key] = &[Char('G'), Code(KeyCode::End)];
+
+const fn moving(keys: &'static [Key], motion: Motion) -> Binding {
+    bind(C::Moving, keys, Action::Move(motion), None)
+}
 
 /// Every key binding of the explorer.
 pub const BINDINGS: &[Binding] = &[
@@ -209,17 +219,33 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::Views, &[Code(KeyCode::Tab)], Action::NextView, None),
     bind(C::Views, &[Code(KeyCode::BackTab)], Action::PrevView, None),
-    bind(C::Views, &[Code(KeyCode::Esc)], Action::Back, None),
+    bind(C::Views, &[Code(KeyCode::Esc)], Action::Leave, None),
+    // Vim's Ctrl-O and the browsers' Alt-arrows and Backspace.
+    bind(
+        C::Views,
+        &[Ctrl('o'), Key::Alt(KeyCode::Left), Code(KeyCode::Backspace)],
+        Action::JumpBack,
+        None,
+    ),
+    bind(
+        C::Views,
+        &[Key::Alt(KeyCode::Right)],
+        Action::JumpForward,
+        None,
+    ),
+    // Moving, wherever something scrolls or has a selection
+    moving(DOWN, Motion::Down),
+    moving(UP, Motion::Up),
+    moving(LEFT, Motion::Left),
+    moving(RIGHT, Motion::Right),
+    moving(PAGE_DOWN, Motion::PageDown),
+    moving(PAGE_UP, Motion::PageUp),
+    moving(TOP, Motion::Top),
+    moving(BOTTOM, Motion::Bottom),
     // Countries view, whichever pane has the focus
     bind(C::Countries, &[Char(' ')], Action::ToggleMark, Some("mark")),
     bind(C::Countries, &[Char('s')], Action::ToggleList, Some("list")),
     // Country list
-    bind(C::CountryList, DOWN, Action::Down, None),
-    bind(C::CountryList, UP, Action::Up, None),
-    bind(C::CountryList, PAGE_DOWN, Action::PageDown, None),
-    bind(C::CountryList, PAGE_UP, Action::PageUp, None),
-    bind(C::CountryList, TOP, Action::Top, None),
-    bind(C::CountryList, BOTTOM, Action::Bottom, None),
     bind(
         C::CountryList,
         &[Code(KeyCode::Enter), Char('l'), Code(KeyCode::Right)],
@@ -233,20 +259,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("filter"),
     ),
     bind(C::CountryList, &[Char('y')], Action::Copy, Some("copy")),
-    // Country profile
-    bind(
-        C::Profile,
-        &[Char('h'), Code(KeyCode::Left)],
-        Action::FocusList,
-        None,
-    ),
     // Reading pane
-    bind(C::Reading, DOWN, Action::Down, None),
-    bind(C::Reading, UP, Action::Up, None),
-    bind(C::Reading, PAGE_DOWN, Action::PageDown, None),
-    bind(C::Reading, PAGE_UP, Action::PageUp, None),
-    bind(C::Reading, TOP, Action::Top, None),
-    bind(C::Reading, BOTTOM, Action::Bottom, None),
     bind(
         C::Reading,
         &[Char(']')],
@@ -280,8 +293,18 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(C::Filter, &[Ctrl('u')], Action::ClearInput, None),
-    bind(C::Filter, &[Code(KeyCode::Down)], Action::Down, None),
-    bind(C::Filter, &[Code(KeyCode::Up)], Action::Up, None),
+    bind(
+        C::Filter,
+        &[Code(KeyCode::Down)],
+        Action::Move(Motion::Down),
+        None,
+    ),
+    bind(
+        C::Filter,
+        &[Code(KeyCode::Up)],
+        Action::Move(Motion::Up),
+        None,
+    ),
     bind(
         C::Filter,
         &[Code(KeyCode::Enter)],
@@ -306,12 +329,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         C::Search,
         &[Code(KeyCode::Down), Ctrl('n')],
-        Action::Down,
+        Action::Move(Motion::Down),
         Some("next"),
     ),
-    bind(C::Search, &[Code(KeyCode::Up), Ctrl('p')], Action::Up, None),
-    bind(C::Search, PAGE_DOWN, Action::PageDown, None),
-    bind(C::Search, PAGE_UP, Action::PageUp, None),
+    bind(
+        C::Search,
+        &[Code(KeyCode::Up), Ctrl('p')],
+        Action::Move(Motion::Up),
+        None,
+    ),
+    bind(C::Search, PAGE_DOWN, Action::Move(Motion::PageDown), None),
+    bind(C::Search, PAGE_UP, Action::Move(Motion::PageUp), None),
     bind(
         C::Search,
         &[Code(KeyCode::Enter)],
@@ -325,12 +353,6 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     // Item detail overlay
-    bind(C::Detail, DOWN, Action::Down, None),
-    bind(C::Detail, UP, Action::Up, None),
-    bind(C::Detail, PAGE_DOWN, Action::PageDown, None),
-    bind(C::Detail, PAGE_UP, Action::PageUp, None),
-    bind(C::Detail, TOP, Action::Top, None),
-    bind(C::Detail, BOTTOM, Action::Bottom, None),
     bind(C::Detail, &[Char('n')], Action::NextBlock, Some("next")),
     bind(C::Detail, &[Char('p')], Action::PrevBlock, Some("previous")),
     bind(C::Detail, &[Char('y')], Action::Copy, Some("copy")),
@@ -342,12 +364,6 @@ pub const BINDINGS: &[Binding] = &[
         Some("close"),
     ),
     // Help overlay
-    bind(C::Help, DOWN, Action::Down, None),
-    bind(C::Help, UP, Action::Up, None),
-    bind(C::Help, PAGE_DOWN, Action::PageDown, None),
-    bind(C::Help, PAGE_UP, Action::PageUp, None),
-    bind(C::Help, TOP, Action::Top, None),
-    bind(C::Help, BOTTOM, Action::Bottom, None),
     bind(
         C::Help,
         &[Code(KeyCode::Esc), Char('?'), Char('q')],
@@ -362,31 +378,27 @@ pub const MOUSE_HELP: &[(&str, &str)] = &[
     ("click", "Select a view, a country, a section or a block"),
 ];
 
-/// The contexts active in this state, most specific first.
-pub fn contexts(state: &State) -> &'static [Context] {
+/// The contexts active for the pane that has the keyboard, most specific first.
+pub fn contexts(pane: Pane) -> &'static [Context] {
     use Context::*;
-    match &state.ui.overlay {
-        Overlay::Help { .. } => &[Always, Help],
-        Overlay::Search(_) => &[Always, Search],
-        Overlay::Detail(_) => &[Always, Detail],
-        Overlay::None => match state.ui.view {
-            View::Countries if state.ui.list.editing => &[Always, Filter],
-            View::Countries if state.ui.focus == Focus::List => {
-                &[Always, CountryList, Countries, Views]
-            }
-            View::Countries => &[Always, Profile, Reading, Countries, Views],
-            View::Region => &[Always, Reading, Views],
-            View::Matrix | View::Compare => &[Always, Views],
-        },
+    match pane {
+        Pane::Help => &[Always, Help, Moving],
+        Pane::Search => &[Always, Search],
+        Pane::Detail => &[Always, Detail, Moving],
+        Pane::Filter => &[Always, Filter],
+        Pane::CountryList => &[Always, CountryList, Moving, Countries, Views],
+        Pane::Profile => &[Always, Reading, Moving, Countries, Views],
+        Pane::Region => &[Always, Reading, Moving, Views],
+        Pane::Unbuilt => &[Always, Views],
     }
 }
 
-/// The action a terminal event asks for in this state, if any.
-pub fn action_for(state: &State, event: &Event) -> Option<Action> {
+/// The action a terminal event asks for in the pane, if any.
+pub fn action_for(pane: Pane, event: &Event) -> Option<Action> {
     match event {
         // Release events come only from terminals with enhanced keyboard
         // reporting; a key acts once, when pressed (or repeated).
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(state, key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(pane, key),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
@@ -412,9 +424,9 @@ pub fn action_for(state: &State, event: &Event) -> Option<Action> {
     }
 }
 
-/// The action bound to a key in this state, if any.
-pub fn key_action(state: &State, key: &KeyEvent) -> Option<Action> {
-    for &context in contexts(state) {
+/// The action bound to a key in the pane, if any.
+pub fn key_action(pane: Pane, key: &KeyEvent) -> Option<Action> {
+    for &context in contexts(pane) {
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             for k in binding.keys {
                 if let Some(payload) = k.accepts(key) {
@@ -435,10 +447,10 @@ fn with_payload(action: Action, payload: Payload) -> Option<Action> {
     })
 }
 
-/// The footer's entries for this state: (key, word), most specific first.
-pub fn footer(state: &State) -> Vec<(String, &'static str)> {
+/// The footer's entries for the pane: (key, word), most specific first.
+pub fn footer(pane: Pane) -> Vec<(String, &'static str)> {
     let mut entries: Vec<(String, &'static str)> = Vec::new();
-    for &context in contexts(state) {
+    for &context in contexts(pane) {
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
                 continue;
@@ -479,6 +491,13 @@ pub fn help_groups() -> Vec<HelpGroup> {
             .collect(),
     });
     groups
+}
+
+/// How many lines the help overlay has: each group's title and rows, and
+/// a blank line between groups.
+pub fn help_line_count() -> usize {
+    let groups = help_groups();
+    groups.iter().map(|g| g.rows.len() + 1).sum::<usize>() + groups.len().saturating_sub(1)
 }
 
 #[cfg(test)]

@@ -3,16 +3,26 @@
 //!
 //! Data flows one way: JSON → [`model`] (validated, indexed once) →
 //! [`app::State`], changed only by [`app::update`] → [`ui`] draws from `&State`.
+//!
+//! Modules form layers, each importing only those below it (lowest first):
+//! `sanitize` → `model` → `search`, `export` → `text`, `layout` → `doc`
+//! (documents built from the model) → `theme` → `action` → `keymap` →
+//! `app` (state and update) → `ui` (drawing) → `screenshot`, `tui` → `cli`.
+//! `tests/layers.rs` fails on an import that goes up.
 
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod doc;
 pub mod export;
 pub mod keymap;
+pub mod layout;
 pub mod model;
 pub mod sanitize;
 pub mod screenshot;
 pub mod search;
+pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;
 

@@ -14,7 +14,8 @@ use ratatui::Terminal;
 use crate::app::{update, State};
 use crate::keymap;
 use crate::model::Dataset;
-use crate::ui::{self, theme::Theme};
+use crate::theme::Theme;
+use crate::ui;
 
 /// A screen worth showing a new user.
 pub struct Scene {
@@ -124,7 +125,7 @@ pub fn state_after<'a>(
 ) -> State<'a> {
     let mut state = State::new(data, theme, width, height);
     for key in parse_keys(keys) {
-        if let Some(action) = keymap::action_for(&state, &Event::Key(key)) {
+        if let Some(action) = keymap::action_for(state.pane(), &Event::Key(key)) {
             update(&mut state, action);
         }
     }

@@ -25,7 +25,8 @@ use crate::app::{update, SearchSlot, State};
 use crate::keymap;
 use crate::model::Dataset;
 use crate::search::SearchIndex;
-use crate::ui::{self, theme::Theme};
+use crate::theme::Theme;
+use crate::ui;
 
 /// Bytes buffered per frame: a full 200×60 frame with styles fits.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -155,17 +156,17 @@ fn event_loop(
     update(&mut state, Action::Prepare);
     loop {
         let event = event::read()?;
-        let Some(action) = keymap::action_for(&state, &event) else {
+        let Some(action) = keymap::action_for(state.pane(), &event) else {
             continue;
         };
-        let changed = update(&mut state, action);
-        if let Some(text) = state.ui.clipboard.take() {
+        let outcome = update(&mut state, action);
+        if let Some(text) = outcome.copy {
             execute!(stdout(), CopyToClipboard::to_clipboard_from(text))?;
         }
-        if state.ui.should_quit {
+        if outcome.quit {
             return Ok(());
         }
-        if changed || matches!(event, Event::Resize(..)) {
+        if outcome.redraw || matches!(event, Event::Resize(..)) {
             terminal.draw(|frame| ui::render(&state, frame))?;
             // Cheap unless the size changed: then the region is laid out
             // again now, while the user looks at the new frame.

@@ -6,7 +6,7 @@ use tipx::model::Dataset;
 use tipx::screenshot::{
     buffer_text, draw, readme_keys, readme_screenshots, replace_section, state_after, SCENES,
 };
-use tipx::ui::theme::Theme;
+use tipx::theme::Theme;
 
 const README: &str = include_str!("../README.md");
 const HINT: &str = "regenerate with `cargo run --example screenshots`";

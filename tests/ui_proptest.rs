@@ -2,8 +2,9 @@
 //! resizes, at random sizes from 1×1 to 200×60. After every step the state
 //! must render without panicking and keep every selection in range.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::data;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -13,13 +14,8 @@ use ratatui::Terminal;
 use tipx::action::Action;
 use tipx::app::{update, State};
 use tipx::keymap;
-use tipx::model::Dataset;
-use tipx::ui::{self, theme::Theme};
-
-fn data() -> &'static Dataset {
-    static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(|| Dataset::embedded().expect("the embedded dataset loads"))
-}
+use tipx::theme::Theme;
+use tipx::ui;
 
 /// Characters that mean something somewhere, and some that mean nothing.
 const CHARS: &str = "jkhlgGqfsynp?/[]1234567890 ecuadorwitnesJAM-é";
@@ -112,7 +108,7 @@ proptest! {
             if let Event::Resize(w, h) = *event {
                 terminal.backend_mut().resize(w, h);
             }
-            if let Some(action) = keymap::action_for(&state, event) {
+            if let Some(action) = keymap::action_for(state.pane(), event) {
                 update(&mut state, action);
             }
             if let Err(problem) = state.check() {

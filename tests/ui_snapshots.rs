@@ -2,32 +2,13 @@
 //! and a tiny size, and a set under the mono theme with the styles spelled
 //! out (the selection must show without colour).
 
-use std::sync::OnceLock;
+mod common;
 
-use crossterm::event::Event;
+use common::state_after;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use tipx::app::{update, State};
-use tipx::keymap;
-use tipx::model::Dataset;
-use tipx::screenshot::{buffer_text, draw, parse_keys};
-use tipx::ui::theme::Theme;
-
-fn data() -> &'static Dataset {
-    static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(|| Dataset::embedded().expect("the embedded dataset loads"))
-}
-
-fn state_after(width: u16, height: u16, theme: Theme, spec: &str) -> State<'static> {
-    let mut state = State::new(data(), theme, width, height);
-    for key in parse_keys(spec) {
-        if let Some(action) = keymap::action_for(&state, &Event::Key(key)) {
-            update(&mut state, action);
-        }
-    }
-    state.check().expect("selections in range");
-    state
-}
+use tipx::screenshot::{buffer_text, draw};
+use tipx::theme::Theme;
 
 /// Runs of cells whose modifiers are set, per row: what shows without colour.
 fn modifiers(buf: &Buffer) -> String {

@@ -1,136 +1,64 @@
 //! The explorer's state and the one function that changes it.
 //!
 //! [`State`] holds the dataset (borrowed, immutable), the documents built
-//! from it once, what the user did ([`Ui`]: small, comparable, the only
-//! part that actions change directly) and what follows from it (filter
-//! matches, search hits, laid-out documents), recomputed by [`update`] when
-//! what they depend on changed. [`update`] does no I/O: a copy to the
-//! clipboard is left in `ui.clipboard` for the terminal layer to send.
+//! from it, what the user did ([`Session`]: small, comparable, the part
+//! that actions change directly) and what follows from it (filter matches,
+//! search hits, laid-out documents), recomputed by [`update`] when what they
+//! depend on changed. [`update`] does no I/O: what must leave the program (a
+//! copy to the clipboard, quitting) it returns as an [`Outcome`] for the
+//! terminal layer to carry out.
+//!
+//! A view is a module here (its state and what it does with an action)
+//! and one under `ui` (its drawing); [`State::pane`] says which pane has
+//! the keyboard, and [`State::apply`] hands the action to it.
 
-mod copy;
-mod country_list;
-pub mod doc_layout;
-pub mod document;
-mod profile;
-pub mod reader;
-mod region;
-mod update;
+pub mod countries;
+mod history;
+mod overlays;
+pub mod reading;
+pub mod region;
 
-use std::cell::OnceCell;
 use std::sync::{Arc, OnceLock};
 
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::{Position, Rect, Size};
 
-pub use country_list::ListUi;
-pub use doc_layout::{DocLayout, DocLine, Role, Span};
-pub use document::{Block, BlockKind, Document};
-pub use reader::{Page, Reader};
-pub use update::{section_labels, tab_labels, update};
+pub use countries::{Countries, CountryList, Focus};
+pub use history::History;
+pub use overlays::{Detail, Overlay, SearchBox};
+pub use reading::{DocId, Docs};
+pub use region::Region;
 
-use crate::model::Dataset;
+use crate::action::{Action, Pane, View};
+use crate::doc::DocLine;
+use crate::layout::{self, bar_cells, Screen};
+use crate::model::{Dataset, Target};
 use crate::search::{Hit, SearchIndex};
-use crate::ui::layout::{self, LayoutInput, Screen};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
-/// The four views, in the order of the keys 1-4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum View {
-    Countries,
-    Matrix,
-    Compare,
-    Region,
-}
-
-impl View {
-    pub const ALL: [View; 4] = [View::Countries, View::Matrix, View::Compare, View::Region];
-
-    /// 1-based, as on the keyboard.
-    pub fn number(self) -> u8 {
-        View::ALL.iter().position(|&v| v == self).unwrap_or(0) as u8 + 1
-    }
-
-    pub fn from_number(n: u8) -> Option<View> {
-        View::ALL.get(usize::from(n).checked_sub(1)?).copied()
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Countries => "Countries",
-            View::Matrix => "Matrix",
-            View::Compare => "Compare",
-            View::Region => "Region",
-        }
-    }
-
-    pub fn next(self) -> View {
-        View::ALL[usize::from(self.number()) % View::ALL.len()]
-    }
-
-    pub fn prev(self) -> View {
-        View::ALL[(usize::from(self.number()) + View::ALL.len() - 2) % View::ALL.len()]
-    }
-}
-
-/// Which pane of the countries view has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    List,
-    Profile,
-}
-
-/// A reading document: a country's profile or the region view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocId {
-    Profile(usize),
-    Region,
-}
-
+/// What the terminal layer must do after an action.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchUi {
-    pub query: String,
-    /// Index into the hits (0 when there are none).
-    pub selected: usize,
+pub struct Outcome {
+    /// Something on screen changed.
+    pub redraw: bool,
+    /// Text for the clipboard.
+    pub copy: Option<String>,
+    pub quit: bool,
 }
 
+/// Everything the user changed. Small and comparable, so that `update`
+/// can tell whether an action changed anything worth a redraw.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailUi {
-    pub doc: DocId,
-    pub block: usize,
-    pub scroll: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    None,
-    Help { scroll: usize },
-    Search(SearchUi),
-    Detail(DetailUi),
-}
-
-/// Everything the user changed. Small and comparable, so that the event
-/// loop can tell whether an action changed anything worth a redraw.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ui {
+pub struct Session {
     pub size: Size,
     pub view: View,
     /// Where Esc returns from the matrix, compare and region views.
     pub previous_view: View,
-    pub focus: Focus,
-    /// The list beside the profile (wide terminals; on narrow ones the
-    /// focused pane takes the whole width).
-    pub show_list: bool,
-    pub list: ListUi,
-    /// The country the profile shows.
-    pub country: usize,
-    pub profile: Reader,
-    pub region: Reader,
-    /// Countries marked for comparison, by index.
-    pub marked: Vec<bool>,
+    pub countries: Countries,
+    pub region: Region,
+    /// Countries marked for comparison, in the order marked.
+    pub marked: Vec<usize>,
     pub overlay: Overlay,
     pub status: Option<String>,
-    /// Text for the terminal layer to put on the clipboard.
-    pub clipboard: Option<String>,
-    pub should_quit: bool,
 }
 
 /// Where the search index is built, once: the terminal layer builds it on
@@ -142,31 +70,32 @@ pub struct State<'a> {
     pub data: &'a Dataset,
     pub theme: Theme,
     search: SearchSlot,
-    /// One per country, in the dataset's order; each built when first read,
-    /// so that start-up does not grow with the number of countries.
-    profiles: Vec<OnceCell<Document<'a>>>,
-    region: OnceCell<Document<'a>>,
-    pub ui: Ui,
+    pub session: Session,
+    pub docs: Docs<'a>,
     /// Countries the filter keeps.
     pub matches: Vec<usize>,
     pub hits: Vec<Hit>,
-    pub profile_layout: DocLayout,
-    pub region_layout: DocLayout,
     pub detail_lines: Vec<DocLine>,
-    /// What the laid-out documents were laid out for.
-    laid_out: LaidOut,
+    /// What the detail lines were laid out for.
+    detail_for: Option<(DocId, usize, usize)>,
+    history: History,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct LaidOut {
-    profile: Option<(usize, usize)>,
-    region: Option<usize>,
-    detail: Option<(DocId, usize, usize)>,
+/// Applies an action and says what the terminal must do.
+pub fn update(state: &mut State, action: Action) -> Outcome {
+    let before = state.session.clone();
+    if action.is_from_keyboard() {
+        state.session.status = None;
+    }
+    let mut out = Outcome::default();
+    state.apply(action, &mut out);
+    state.normalize();
+    out.redraw = state.session != before;
+    out
 }
 
 impl<'a> State<'a> {
-    /// The explorer on `data`, for a terminal of `width` × `height`. The
-    /// documents are built here, once; the search index when first needed.
+    /// The explorer on `data`, for a terminal of `width` × `height`.
     pub fn new(data: &'a Dataset, theme: Theme, width: u16, height: u16) -> Self {
         State::with_search(data, theme, width, height, SearchSlot::default())
     }
@@ -185,33 +114,39 @@ impl<'a> State<'a> {
             data,
             theme,
             search,
-            profiles: (0..countries).map(|_| OnceCell::new()).collect(),
-            region: OnceCell::new(),
-            ui: Ui {
+            session: Session {
                 size: Size::new(width, height),
                 view: View::Countries,
                 previous_view: View::Countries,
-                focus: Focus::List,
-                show_list: true,
-                list: ListUi::default(),
-                country: 0,
-                profile: Reader::default(),
-                region: Reader::default(),
-                marked: vec![false; countries],
+                countries: Countries::new(countries),
+                region: Region::default(),
+                marked: Vec::new(),
                 overlay: Overlay::None,
                 status: None,
-                clipboard: None,
-                should_quit: false,
             },
+            docs: Docs::new(countries),
             matches: (0..countries).collect(),
             hits: Vec::new(),
-            profile_layout: DocLayout::default(),
-            region_layout: DocLayout::default(),
             detail_lines: Vec::new(),
-            laid_out: LaidOut::default(),
+            detail_for: None,
+            history: History::default(),
         };
         state.normalize();
         state
+    }
+
+    /// The pane that has the keyboard: the one router of keys and actions.
+    pub fn pane(&self) -> Pane {
+        match &self.session.overlay {
+            Overlay::Help { .. } => Pane::Help,
+            Overlay::Search(_) => Pane::Search,
+            Overlay::Detail(_) => Pane::Detail,
+            Overlay::None => match self.session.view {
+                View::Countries => self.session.countries.pane(),
+                View::Region => Pane::Region,
+                View::Matrix | View::Compare => Pane::Unbuilt,
+            },
+        }
     }
 
     /// The search index, built on first use unless built already.
@@ -220,153 +155,216 @@ impl<'a> State<'a> {
             .get_or_init(|| SearchIndex::new(&self.data.search))
     }
 
-    /// Country `c`'s profile document.
-    ///
-    /// # Panics
-    /// If `c` is not a country of the dataset.
-    pub fn profile(&self, c: usize) -> &Document<'a> {
-        self.profiles[c].get_or_init(|| profile::profile(self.data, c))
-    }
-
-    /// The region view's document.
-    pub fn region_doc(&self) -> &Document<'a> {
-        self.region.get_or_init(|| region::region(self.data))
-    }
-
-    /// The screen's regions, as the renderer lays them out.
+    /// The frame every view shares, at the current size.
     pub fn screen(&self) -> Screen {
-        let area = Rect::new(0, 0, self.ui.size.width, self.ui.size.height);
-        layout::layout(area, self.layout_input(self.ui.view))
+        let size = self.session.size;
+        layout::screen(Rect::new(0, 0, size.width, size.height))
     }
 
-    fn layout_input(&self, view: View) -> LayoutInput {
-        LayoutInput {
-            view,
-            show_list: self.ui.show_list,
-            list_focused: self.ui.focus == Focus::List,
-        }
+    pub fn is_marked(&self, country: usize) -> bool {
+        self.session.marked.contains(&country)
     }
 
-    /// The reading pane of a view as it is (or would be) shown: on a narrow
-    /// terminal the profile is laid out for the width it gets when shown.
-    pub fn page_doc_area(&self, view: View) -> Rect {
-        let area = Rect::new(0, 0, self.ui.size.width, self.ui.size.height);
-        let input = LayoutInput {
-            list_focused: false,
-            ..self.layout_input(view)
-        };
-        layout::layout(area, input)
-            .page
-            .map_or(Rect::new(0, 0, 1, 1), |p| p.doc)
-    }
-
-    /// The document a reading view shows.
-    pub fn doc(&self, id: DocId) -> &Document<'a> {
-        match id {
-            DocId::Profile(c) => self.profile(c),
-            DocId::Region => self.region_doc(),
-        }
-    }
-
-    pub fn doc_layout(&self, id: DocId) -> &DocLayout {
-        match id {
-            DocId::Profile(_) => &self.profile_layout,
-            DocId::Region => &self.region_layout,
-        }
-    }
-
-    pub fn reader(&self, id: DocId) -> Reader {
-        match id {
-            DocId::Profile(_) => self.ui.profile,
-            DocId::Region => self.ui.region,
-        }
-    }
-
-    /// The page of a document as its pane shows it.
-    pub fn page(&self, id: DocId) -> Page<'_, 'a> {
-        let view = match id {
-            DocId::Profile(_) => View::Countries,
-            DocId::Region => View::Region,
-        };
-        Page {
-            doc: self.doc(id),
-            layout: self.doc_layout(id),
-            height: usize::from(self.page_doc_area(view).height),
-        }
-    }
-
-    /// The document the current view reads, if it reads one.
-    pub fn reading(&self) -> Option<DocId> {
-        match self.ui.view {
-            View::Countries if !self.data.countries.is_empty() => {
-                Some(DocId::Profile(self.ui.country))
-            }
-            View::Region => Some(DocId::Region),
-            _ => None,
-        }
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     /// The hit the search overlay has selected.
     pub fn selected_hit(&self) -> Option<&Hit> {
-        match &self.ui.overlay {
+        match &self.session.overlay {
             Overlay::Search(search) => self.hits.get(search.selected),
             _ => None,
         }
     }
 
-    fn region_shown(&self) -> bool {
-        let detail = matches!(&self.ui.overlay, Overlay::Detail(d) if d.doc == DocId::Region);
-        self.ui.view == View::Region || detail
-    }
-
-    /// Is the region document laid out for the current size?
-    fn region_laid_out(&self) -> bool {
-        let width = usize::from(self.page_doc_area(View::Region).width);
-        self.laid_out.region == Some(width)
-    }
-
-    /// Lays out again whatever the size or the selection made stale.
-    pub(crate) fn sync_layouts(&mut self) {
-        if let Some(c) = (!self.profiles.is_empty()).then_some(self.ui.country) {
-            let width = usize::from(self.page_doc_area(View::Countries).width);
-            if self.laid_out.profile != Some((c, width)) {
-                self.profile_layout = doc_layout::lay_out(self.profile(c), width);
-                self.laid_out.profile = Some((c, width));
+    fn apply(&mut self, action: Action, out: &mut Outcome) {
+        match action {
+            Action::Quit => out.quit = true,
+            Action::OpenHelp => {
+                self.session.overlay = match self.session.overlay {
+                    Overlay::Help { .. } => Overlay::None,
+                    _ => Overlay::Help { scroll: 0 },
+                }
             }
-        }
-        // The region document is the longest: laid out when first shown,
-        // or ahead of that by `Action::Prepare`.
-        if self.region_shown() {
-            self.lay_out_region();
-        }
-        if let Overlay::Detail(detail) = &self.ui.overlay {
-            let width = usize::from(self.screen().overlay.inner.width);
-            let key = (detail.doc, detail.block, width);
-            if self.laid_out.detail != Some(key) {
-                let block = &self.doc(detail.doc).blocks[detail.block];
-                self.detail_lines = doc_layout::detail_lines(self.data, block, width);
-                self.laid_out.detail = Some(key);
+            Action::OpenSearch => {
+                self.hits.clear();
+                self.session.overlay = Overlay::Search(SearchBox::default());
             }
+            Action::Close => self.session.overlay = Overlay::None,
+            Action::NextView => self.go_to(self.session.view.next()),
+            Action::PrevView => self.go_to(self.session.view.prev()),
+            Action::GoTo(view) => self.go_to(view),
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            Action::Resize { width, height } => self.session.size = Size::new(width, height),
+            Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
+            Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Prepare => self.prepare(),
+            _ => match self.pane() {
+                Pane::Help => self.help_action(action),
+                Pane::Search => self.search_action(action),
+                Pane::Detail => self.detail_action(action, out),
+                Pane::Filter | Pane::CountryList | Pane::Profile => {
+                    self.countries_action(action, out)
+                }
+                Pane::Region => self.region_action(action, out),
+                Pane::Unbuilt => {
+                    if action == Action::Leave {
+                        self.leave_view();
+                    }
+                }
+            },
         }
     }
 
-    fn lay_out_region(&mut self) {
-        let width = usize::from(self.page_doc_area(View::Region).width);
-        if self.laid_out.region != Some(width) {
-            self.region_layout = doc_layout::lay_out(self.region_doc(), width);
-            self.laid_out.region = Some(width);
+    pub(crate) fn go_to(&mut self, view: View) {
+        if view != self.session.view {
+            self.session.previous_view = self.session.view;
+            self.session.view = view;
+        }
+    }
+
+    /// Esc in a view other than the countries: to the view before it.
+    fn leave_view(&mut self) {
+        let session = &self.session;
+        let back = if session.previous_view == session.view {
+            View::Countries
+        } else {
+            session.previous_view
+        };
+        self.go_to(back);
+    }
+
+    /// Hands text to the terminal's clipboard and says so. Whether the
+    /// terminal honours the request cannot be known, so the status says
+    /// what was sent, not that it arrived.
+    fn copied(&mut self, out: &mut Outcome, text: String, what: &str) {
+        out.copy = Some(text);
+        self.session.status = Some(format!("Sent {what} to the terminal's clipboard"));
+    }
+
+    /// Shows a search hit where it lives, remembering where the jump started.
+    fn jump_to(&mut self, target: Target) {
+        self.remember_place();
+        let country = match target {
+            Target::Region { .. } => {
+                self.go_to(View::Region);
+                self.lay_out(DocId::Region);
+                if let Some(block) = self.docs.get(DocId::Region).and_then(|d| d.find(target)) {
+                    self.read(DocId::Region, |r, v| r.jump(v, block));
+                }
+                return;
+            }
+            Target::Country(c) => {
+                self.go_to(View::Countries);
+                self.reveal_in_list(c);
+                self.focus_list();
+                return;
+            }
+            Target::CountryOverview { country, .. }
+            | Target::CountryFigure { country, .. }
+            | Target::CountryItem { country, .. }
+            | Target::CountryPlace { country, .. }
+            | Target::CountryOrganization { country, .. } => country,
+        };
+        self.go_to(View::Countries);
+        self.reveal_in_list(country);
+        self.session.countries.focus = Focus::Profile;
+        let id = DocId::Profile(country);
+        self.lay_out(id);
+        if let Some(block) = self.docs.get(id).and_then(|d| d.find(target)) {
+            self.read(id, |r, v| r.jump(v, block));
+        }
+    }
+
+    fn wheel(&mut self, at: Position, down: bool) {
+        if self.screen().too_small {
+            return;
+        }
+        if self.session.overlay != Overlay::None {
+            // The overlay scrolls wherever the pointer is: nothing else shows.
+            let lines = if matches!(self.session.overlay, Overlay::Search(_)) {
+                1
+            } else {
+                reading::WHEEL_LINES
+            };
+            let motion = if down {
+                crate::action::Motion::Down
+            } else {
+                crate::action::Motion::Up
+            };
+            let mut out = Outcome::default();
+            for _ in 0..lines {
+                self.apply(Action::Move(motion), &mut out);
+            }
+            return;
+        }
+        match self.session.view {
+            View::Countries => self.countries_wheel(at, down),
+            View::Region => self.region_wheel(at, down),
+            View::Matrix | View::Compare => {}
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        let screen = self.screen();
+        if screen.too_small || self.session.overlay != Overlay::None {
+            return;
+        }
+        if screen.tabs.contains(at) {
+            let labels = tab_labels();
+            let current = usize::from(self.session.view.number() - 1);
+            if let Some(cell) = hit_cell(&labels, current, screen.tabs, at) {
+                self.go_to(View::ALL[cell]);
+            }
+            return;
+        }
+        match self.session.view {
+            View::Countries => self.countries_click(at),
+            View::Region => self.region_click(at),
+            View::Matrix | View::Compare => {}
         }
     }
 
     /// Builds what the next key is likely to show: the region view laid out
     /// for the current size, and the profiles of the countries above and
     /// below the selection in the list.
-    pub(crate) fn prepare(&mut self) {
-        self.lay_out_region();
-        let at = self.ui.list.selected;
+    fn prepare(&mut self) {
+        self.lay_out(DocId::Region);
+        let at = self.session.countries.list.selected;
         for neighbour in [at.checked_sub(1), at.checked_add(1)].into_iter().flatten() {
             if let Some(&c) = self.matches.get(neighbour) {
-                self.profile(c);
+                self.docs.build(self.data, DocId::Profile(c));
+            }
+        }
+    }
+
+    /// Lays out again whatever the size or the selection made stale.
+    fn sync_layouts(&mut self) {
+        if let Some(id) = self.doc_of(View::Countries) {
+            self.lay_out(id);
+        }
+        // The region document is the longest: laid out when first shown,
+        // or ahead of that by `Action::Prepare`.
+        let detail_region = matches!(
+            &self.session.overlay,
+            Overlay::Detail(d) if d.doc == DocId::Region
+        );
+        if self.session.view == View::Region || detail_region {
+            self.lay_out(DocId::Region);
+        }
+        if let Overlay::Detail(detail) = &self.session.overlay {
+            let width = usize::from(self.screen().overlay.inner.width);
+            let key = (detail.doc, detail.block, width);
+            if self.detail_for != Some(key) {
+                let block = self
+                    .docs
+                    .get(detail.doc)
+                    .and_then(|d| d.blocks.get(detail.block));
+                self.detail_lines = block.map_or_else(Vec::new, |b| {
+                    crate::doc::lines::detail_lines(self.data, b, width)
+                });
+                self.detail_for = Some(key);
             }
         }
     }
@@ -374,100 +372,69 @@ impl<'a> State<'a> {
     /// Brings every selection and scroll back in range; run after every action.
     fn normalize(&mut self) {
         let countries = self.data.countries.len();
-        self.ui.country = self.ui.country.min(countries.saturating_sub(1));
-        self.ui.list.selected = self
-            .ui
-            .list
-            .selected
-            .min(self.matches.len().saturating_sub(1));
-        if let Some(&c) = self.matches.get(self.ui.list.selected) {
-            self.ui.country = c;
+        let view = &mut self.session.countries;
+        view.country = view.country.min(countries.saturating_sub(1));
+        view.list.selected = view.list.selected.min(self.matches.len().saturating_sub(1));
+        if let Some(&c) = self.matches.get(view.list.selected) {
+            view.country = c;
         }
         // On a wide terminal a hidden list cannot have the keyboard.
-        let wide = self.ui.size.width >= layout::NARROW_WIDTH;
-        if wide && !self.ui.show_list {
-            self.ui.focus = Focus::Profile;
+        if self.session.size.width >= layout::NARROW_WIDTH && !view.show_list {
+            view.focus = Focus::Profile;
         }
-        if let Overlay::Detail(detail) = &self.ui.overlay {
-            let doc = match detail.doc {
-                DocId::Profile(c) => (c < self.profiles.len()).then(|| self.profile(c)),
-                DocId::Region => Some(self.region_doc()),
-            };
-            if !doc.is_some_and(|d| d.is_selectable(detail.block)) {
-                self.ui.overlay = Overlay::None;
+        if let Overlay::Detail(detail) = &self.session.overlay {
+            let (id, block) = (detail.doc, detail.block);
+            let selectable = self
+                .docs
+                .build(self.data, id)
+                .is_some_and(|d| d.is_selectable(block));
+            if !selectable {
+                self.session.overlay = Overlay::None;
             }
         }
         self.sync_layouts();
-        if !self.profiles.is_empty() {
-            let id = DocId::Profile(self.ui.country);
-            let mut reader = self.ui.profile;
-            reader.clamp(&self.page(id));
-            self.ui.profile = reader;
+        if let Some(id) = self.doc_of(View::Countries) {
+            self.clamp_reader(id);
         }
-        if self.region_laid_out() {
-            let mut reader = self.ui.region;
-            reader.clamp(&self.page(DocId::Region));
-            self.ui.region = reader;
-        }
-
-        let screen = self.screen();
-        let overlay_height = usize::from(screen.overlay.inner.height).max(1);
-        let detail_lines = self.detail_lines.len();
-        let hits = self.hits.len();
-        match &mut self.ui.overlay {
-            Overlay::Help { scroll } => {
-                let lines = crate::ui::help::line_count();
-                *scroll = (*scroll).min(lines.saturating_sub(overlay_height));
-            }
-            Overlay::Detail(detail) => {
-                detail.scroll = detail
-                    .scroll
-                    .min(detail_lines.saturating_sub(overlay_height));
-            }
-            Overlay::Search(search) => {
-                search.selected = search.selected.min(hits.saturating_sub(1));
-            }
-            Overlay::None => {}
-        }
+        self.clamp_reader(DocId::Region);
+        self.clamp_overlay();
     }
 
     /// Every selection in range? The invariant `update` keeps; `Err` says
     /// what is out of range.
     pub fn check(&self) -> Result<(), String> {
         let countries = self.data.countries.len();
-        if countries > 0 && self.ui.country >= countries {
-            return Err(format!("country {} of {countries}", self.ui.country));
+        let view = &self.session.countries;
+        if countries > 0 && view.country >= countries {
+            return Err(format!("country {} of {countries}", view.country));
         }
-        if !self.matches.is_empty() && self.ui.list.selected >= self.matches.len() {
+        if !self.matches.is_empty() && view.list.selected >= self.matches.len() {
             return Err(format!(
                 "list selection {} of {}",
-                self.ui.list.selected,
+                view.list.selected,
                 self.matches.len()
             ));
         }
-        if let Some(&c) = self.matches.get(self.ui.list.selected) {
-            if c != self.ui.country {
-                return Err(format!(
-                    "list selects {c}, profile shows {}",
-                    self.ui.country
-                ));
+        if let Some(&c) = self.matches.get(view.list.selected) {
+            if c != view.country {
+                return Err(format!("list selects {c}, profile shows {}", view.country));
             }
         }
-        if countries > 0 {
-            let id = DocId::Profile(self.ui.country);
-            if let Some(problem) = self.ui.profile.problem(&self.page(id)) {
+        if let Some(id) = self.doc_of(View::Countries) {
+            if let Some(problem) = self.reader_problem(id) {
                 return Err(format!("profile: {problem}"));
             }
         }
-        if self.region_laid_out() {
-            if let Some(problem) = self.ui.region.problem(&self.page(DocId::Region)) {
-                return Err(format!("region: {problem}"));
-            }
+        if let Some(problem) = self.reader_problem(DocId::Region) {
+            return Err(format!("region: {problem}"));
         }
-        if self.ui.marked.len() != countries {
-            return Err("marks out of step with the countries".into());
+        if view.readers.len() != countries {
+            return Err("profile places out of step with the countries".into());
         }
-        match &self.ui.overlay {
+        if self.session.marked.iter().any(|&c| c >= countries) {
+            return Err("a mark names no country".into());
+        }
+        match &self.session.overlay {
             Overlay::Search(search)
                 if !self.hits.is_empty() && search.selected >= self.hits.len() =>
             {
@@ -477,27 +444,54 @@ impl<'a> State<'a> {
                     self.hits.len()
                 ))
             }
-            Overlay::Detail(detail) if !self.doc(detail.doc).is_selectable(detail.block) => Err(
-                format!("detail of block {} that is not selectable", detail.block),
-            ),
+            Overlay::Detail(detail)
+                if !self
+                    .docs
+                    .get(detail.doc)
+                    .is_some_and(|d| d.is_selectable(detail.block)) =>
+            {
+                Err(format!(
+                    "detail of block {} that is not selectable",
+                    detail.block
+                ))
+            }
             _ => Ok(()),
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn views_cycle_both_ways_and_round_trip_their_numbers() {
-        for view in View::ALL {
-            assert_eq!(view.next().prev(), view);
-            assert_eq!(View::from_number(view.number()), Some(view));
+/// Typing into a text input: the filter or the search box. What is typed is
+/// echoed to the terminal, so it gets the dataset's sanitizing (no controls,
+/// no bidi overrides).
+fn edit_text(text: &mut String, action: Action) {
+    match action {
+        Action::Input(c) => {
+            let typed = c.to_string();
+            if crate::sanitize::clean(&typed) == typed {
+                text.push(c);
+            }
         }
-        assert_eq!(View::Region.next(), View::Countries);
-        assert_eq!(View::Countries.prev(), View::Region);
-        assert_eq!(View::from_number(0), None);
-        assert_eq!(View::from_number(5), None);
+        Action::DeleteChar => {
+            text.pop();
+        }
+        Action::ClearInput => text.clear(),
+        _ => {}
     }
+}
+
+/// The labels of the view tabs, as the tab bar shows them.
+pub fn tab_labels() -> Vec<String> {
+    View::ALL
+        .iter()
+        .map(|v| format!("{} {}", v.number(), v.title()))
+        .collect()
+}
+
+/// Which label of a bar a click hit, computed as the bar is drawn.
+fn hit_cell(labels: &[String], current: usize, bar: Rect, at: Position) -> Option<usize> {
+    let x = at.x.checked_sub(bar.x)?;
+    bar_cells(labels, current, bar.width)
+        .into_iter()
+        .find(|cell| (cell.x..cell.x + cell.width).contains(&x))
+        .map(|cell| cell.index)
 }

@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::layout::bar_cells;
-use super::text;
+use crate::layout::bar_cells;
+use crate::text;
 
 /// Draws `labels` with `current` marked by ▸ and `active` (reverse video),
 /// and ‹ › where labels are scrolled out of sight.

@@ -7,27 +7,29 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::layout::{list_offset, ListArea, PageArea, Screen};
-use super::{reading, text};
+use super::reading;
 use crate::app::{DocId, Focus, State};
+use crate::layout::{list_offset, ListArea, ReadingArea};
+use crate::text;
 
 /// Fewer columns than this for the region, and the list leaves it out.
 const MIN_REGION_COLUMNS: usize = 6;
 
-pub fn render(state: &State, frame: &mut Frame, screen: &Screen) {
-    if let Some(list) = screen.list {
+pub fn render(state: &State, frame: &mut Frame, body: Rect) {
+    let panes = state.session.countries.panes(body);
+    if let Some(list) = panes.list {
         let cursor = render_list(state, frame.buffer_mut(), &list);
         if let Some(cursor) = cursor {
             frame.set_cursor_position(cursor);
         }
     }
-    if let Some(divider) = screen.divider {
+    if let Some(divider) = panes.divider {
         let buf = frame.buffer_mut();
         for y in divider.top()..divider.bottom() {
             buf.set_stringn(divider.x, y, "│", 1, state.theme.border);
         }
     }
-    if let Some(page) = screen.page {
+    if let Some(page) = panes.reading {
         render_profile(state, frame.buffer_mut(), &page);
     }
 }
@@ -35,19 +37,19 @@ pub fn render(state: &State, frame: &mut Frame, screen: &Screen) {
 /// Draws the list; returns where the text cursor goes while filtering.
 fn render_list(state: &State, buf: &mut Buffer, list: &ListArea) -> Option<Position> {
     let theme = &state.theme;
-    let ui = &state.ui;
-    let focused = ui.focus == Focus::List;
+    let view = &state.session.countries;
+    let focused = view.focus == Focus::List;
     let header = &list.header;
     let mut cursor = None;
-    if ui.list.editing || !ui.list.filter.is_empty() {
+    if view.list.editing || !view.list.filter.is_empty() {
         let prompt = "Filter: ";
         let line = Line::from(vec![
             Span::styled(prompt, theme.label),
-            Span::styled(ui.list.filter.as_str(), theme.input),
+            Span::styled(view.list.filter.as_str(), theme.input),
         ]);
         buf.set_line(header.x, header.y, &line, header.width);
-        if ui.list.editing {
-            let x = header.x as usize + text::width(prompt) + text::width(&ui.list.filter);
+        if view.list.editing {
+            let x = header.x as usize + text::width(prompt) + text::width(&view.list.filter);
             cursor = Some(Position::new(
                 (x as u16).min(header.right().saturating_sub(1)),
                 header.y,
@@ -66,7 +68,7 @@ fn render_list(state: &State, buf: &mut Buffer, list: &ListArea) -> Option<Posit
 
     let rows = list.rows;
     if state.matches.is_empty() {
-        let message = format!("No country matches “{}”.", ui.list.filter);
+        let message = format!("No country matches “{}”.", view.list.filter);
         buf.set_stringn(rows.x, rows.y, message, usize::from(rows.width), theme.meta);
         return cursor;
     }
@@ -78,14 +80,14 @@ fn render_list(state: &State, buf: &mut Buffer, list: &ListArea) -> Option<Posit
         .max()
         .unwrap_or(0)
         .min(usize::from(rows.width).saturating_sub(8));
-    let offset = list_offset(ui.list.selected, usize::from(rows.height));
+    let offset = list_offset(view.list.selected, usize::from(rows.height));
     for (row, &c) in state.matches.iter().skip(offset).enumerate() {
         if row >= usize::from(rows.height) {
             break;
         }
         let country = &state.data.countries[c];
-        let selected = offset + row == ui.list.selected;
-        let marked = ui.marked.get(c).copied().unwrap_or(false);
+        let selected = offset + row == view.list.selected;
+        let marked = state.is_marked(c);
         let patch = if selected && focused {
             theme.selected
         } else {
@@ -127,8 +129,9 @@ fn render_list(state: &State, buf: &mut Buffer, list: &ListArea) -> Option<Posit
     cursor
 }
 
-fn render_profile(state: &State, buf: &mut Buffer, page: &PageArea) {
-    let Some(country) = state.data.countries.get(state.ui.country) else {
+fn render_profile(state: &State, buf: &mut Buffer, page: &ReadingArea) {
+    let country_index = state.session.countries.country;
+    let Some(country) = state.data.countries.get(country_index) else {
         buf.set_stringn(
             page.area.x,
             page.area.y,
@@ -172,6 +175,6 @@ fn render_profile(state: &State, buf: &mut Buffer, page: &PageArea) {
         let facts = text::ellipsize_line(facts, usize::from(header.width));
         buf.set_line(header.x, header.y + 1, &facts, header.width);
     }
-    let focused = state.ui.focus == Focus::Profile;
-    reading::render(state, buf, page, DocId::Profile(state.ui.country), focused);
+    let focused = state.session.countries.focus == Focus::Profile;
+    reading::render(state, buf, page, DocId::Profile(country_index), focused);
 }

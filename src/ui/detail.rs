@@ -6,16 +6,20 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::layout::Screen;
 use super::reading::styled_line;
-use super::text;
-use crate::app::{DetailUi, State};
+use crate::app::{Detail, State};
+use crate::layout::Screen;
+use crate::text;
 
-pub fn render(state: &State, buf: &mut Buffer, screen: &Screen, detail: &DetailUi) {
+pub fn render(state: &State, buf: &mut Buffer, screen: &Screen, detail: &Detail) {
     let theme = &state.theme;
     let area = screen.overlay.outer;
     let inner = screen.overlay.inner;
-    let Some(block) = state.doc(detail.doc).blocks.get(detail.block) else {
+    let Some(block) = state
+        .docs
+        .get(detail.doc)
+        .and_then(|d| d.blocks.get(detail.block))
+    else {
         return;
     };
     Clear.render(area, buf);

@@ -11,10 +11,10 @@ use crate::keymap;
 pub fn render(state: &State, buf: &mut Buffer, area: Rect) {
     let theme = &state.theme;
     let mut spans: Vec<Span> = Vec::new();
-    if let Some(status) = &state.ui.status {
+    if let Some(status) = &state.session.status {
         spans.push(Span::styled(format!("{status}  "), theme.status));
     }
-    for (key, word) in keymap::footer(state) {
+    for (key, word) in keymap::footer(state.pane()) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {word}  "), theme.text));
     }

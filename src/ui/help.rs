@@ -5,11 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use super::layout::Screen;
-use super::text;
-use super::theme::Theme;
 use crate::app::State;
 use crate::keymap::help_groups;
+use crate::layout::Screen;
+use crate::text;
+use crate::theme::Theme;
 
 /// The widest key column; longer key lists are cut.
 const KEYS_WIDTH: usize = 22;
@@ -38,12 +38,6 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines
-}
-
-/// How many lines the help has, for scrolling.
-pub fn line_count() -> usize {
-    let groups = help_groups();
-    groups.iter().map(|g| g.rows.len() + 1).sum::<usize>() + groups.len().saturating_sub(1)
 }
 
 pub fn render(state: &State, buf: &mut Buffer, screen: &Screen, scroll: usize) {

@@ -1,58 +1,49 @@
 //! Drawing: `render(&State, &mut Frame)`, one module per view and overlay.
-//! Nothing here changes the state; everything drawn is read from it, with
-//! the regions of [`layout`].
+//! Nothing here changes the state; everything drawn is read from it, in the
+//! regions of [`crate::layout`].
 
 pub mod bar;
 pub mod countries;
 pub mod detail;
 pub mod footer;
 pub mod help;
-pub mod layout;
-pub mod notice;
 pub mod reading;
 pub mod region;
 pub mod search;
 pub mod tabs;
-pub mod text;
-pub mod theme;
+pub mod unbuilt;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::Frame;
 
-use crate::app::{Overlay, State, View};
-use layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::action::View;
+use crate::app::{Overlay, State};
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::text;
 
 /// Draws the whole screen for the state.
 pub fn render(state: &State, frame: &mut Frame) {
     let area = frame.area();
     // The frame, not the state's idea of the size, bounds the drawing: a
     // resize not yet processed must not draw outside the buffer.
-    let screen = layout::layout(area, state_layout_input(state));
+    let screen = layout::screen(area);
     if screen.too_small {
         too_small(frame.buffer_mut(), area, state);
         return;
     }
     tabs::render(state, frame.buffer_mut(), screen.tabs);
-    match state.ui.view {
-        View::Countries => countries::render(state, frame, &screen),
-        View::Region => region::render(state, frame.buffer_mut(), &screen),
-        View::Matrix | View::Compare => notice::render(state, frame.buffer_mut(), &screen),
+    match state.session.view {
+        View::Countries => countries::render(state, frame, screen.body),
+        View::Region => region::render(state, frame.buffer_mut(), screen.body),
+        View::Matrix | View::Compare => unbuilt::render(state, frame.buffer_mut(), screen.body),
     }
     footer::render(state, frame.buffer_mut(), screen.footer);
-    match &state.ui.overlay {
+    match &state.session.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(state, frame.buffer_mut(), &screen, *scroll),
         Overlay::Search(search) => search::render(state, frame, &screen, search),
         Overlay::Detail(detail) => detail::render(state, frame.buffer_mut(), &screen, detail),
-    }
-}
-
-fn state_layout_input(state: &State) -> layout::LayoutInput {
-    layout::LayoutInput {
-        view: state.ui.view,
-        show_list: state.ui.show_list,
-        list_focused: state.ui.focus == crate::app::Focus::List,
     }
 }
 

@@ -7,19 +7,22 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::bar;
-use super::layout::PageArea;
-use super::theme::Theme;
-use crate::app::doc_layout::GUTTER;
-use crate::app::{section_labels, DocId, DocLine, State};
+use crate::app::{DocId, State};
+use crate::doc::lines::GUTTER;
+use crate::doc::DocLine;
+use crate::layout::ReadingArea;
+use crate::theme::Theme;
 
 /// Draws the section bar and the document of `id` into a page's regions.
 /// `focused`: the pane has the keyboard, so the selection is in reverse video
 /// (it keeps its ▶ marker either way).
-pub fn render(state: &State, buf: &mut Buffer, page: &PageArea, id: DocId, focused: bool) {
+pub fn render(state: &State, buf: &mut Buffer, page: &ReadingArea, id: DocId, focused: bool) {
     let theme = &state.theme;
     let reader = state.reader(id);
-    let doc_page = state.page(id);
-    let labels = section_labels(doc_page.doc);
+    let Some(doc_page) = state.viewport(id) else {
+        return;
+    };
+    let labels = doc_page.doc.section_labels();
     let current = reader.current_section(&doc_page);
     bar::render(
         buf,

@@ -1,16 +1,15 @@
 //! The region view: the report's title, then its reading pane.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::layout::Screen;
 use super::reading;
 use crate::app::{DocId, State};
+use crate::layout;
 
-pub fn render(state: &State, buf: &mut Buffer, screen: &Screen) {
-    let Some(page) = screen.page else {
-        return;
-    };
+pub fn render(state: &State, buf: &mut Buffer, body: Rect) {
+    let page = layout::reading_area(body, 1);
     let report = &state.data.report;
     let theme = &state.theme;
     let header = Line::from(vec![

@@ -9,17 +9,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 use ratatui::Frame;
 
-use super::layout::{list_offset, Screen};
 use super::reading::styled_line;
-use super::text;
-use crate::app::doc_layout::{styled, DocLine, Role};
-use crate::app::{SearchUi, State};
+use crate::app::{SearchBox, State};
+use crate::doc::lines::styled;
+use crate::doc::{self, DocLine, Role};
+use crate::layout::{list_offset, Screen};
 use crate::search::Hit;
+use crate::text;
 
 /// Rows each hit takes: its kind and context, then the text.
 const ROWS_PER_HIT: u16 = 2;
 
-pub fn render(state: &State, frame: &mut Frame, screen: &Screen, search: &SearchUi) {
+pub fn render(state: &State, frame: &mut Frame, screen: &Screen, search: &SearchBox) {
     let theme = &state.theme;
     let overlay = &screen.overlay;
     let buf = frame.buffer_mut();
@@ -132,7 +133,7 @@ pub fn snippet(text: &str, hit: &Hit, width: usize) -> DocLine {
         .collect();
     let mut spans = Vec::new();
     if start > 0 {
-        spans.push(crate::app::Span {
+        spans.push(doc::Span {
             text: "…".into(),
             role: Role::Meta,
         });
@@ -142,7 +143,7 @@ pub fn snippet(text: &str, hit: &Hit, width: usize) -> DocLine {
         spans.push(span);
     }
     if end < text.len() {
-        spans.push(crate::app::Span {
+        spans.push(doc::Span {
             text: "…".into(),
             role: Role::Meta,
         });

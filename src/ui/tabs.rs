@@ -3,13 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{bar, text};
+use super::bar;
 use crate::app::{tab_labels, State};
+use crate::text;
 
 pub fn render(state: &State, buf: &mut Buffer, area: Rect) {
     let theme = &state.theme;
     let labels = tab_labels();
-    let current = usize::from(state.ui.view.number() - 1);
+    let current = usize::from(state.session.view.number() - 1);
     bar::render(
         buf,
         area,
@@ -19,7 +20,7 @@ pub fn render(state: &State, buf: &mut Buffer, area: Rect) {
         theme.tab,
         theme.border,
     );
-    let marked = state.ui.marked.iter().filter(|&&m| m).count();
+    let marked = state.session.marked.len();
     let used: u16 = labels.iter().map(|l| text::width(l) as u16 + 2).sum();
     let note = format!("● {marked} marked ");
     let width = text::width(&note) as u16;

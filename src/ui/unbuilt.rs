@@ -1,18 +1,16 @@
 //! The views still to come say so in one line.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
-use super::layout::Screen;
-use crate::app::{State, View};
+use crate::action::View;
+use crate::app::State;
 
-pub fn render(state: &State, buf: &mut Buffer, screen: &Screen) {
-    let Some(area) = screen.notice else {
-        return;
-    };
-    let view = state.ui.view;
+pub fn render(state: &State, buf: &mut Buffer, area: Rect) {
+    let view = state.session.view;
     let mut message = format!("{}: coming soon — press 1 or 4", view.title());
     if view == View::Compare {
-        let marked = state.ui.marked.iter().filter(|&&m| m).count();
+        let marked = state.session.marked.len();
         message.push_str(&format!(" ({marked} marked with Space)"));
     }
     buf.set_stringn(

@@ -7,9 +7,16 @@ use std::ffi::OsStr;
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::Role;
-use crate::cli::ThemeName;
+use crate::doc::Role;
 use crate::model::TierLevel;
+
+/// The themes a user can ask for by name (`--theme`, the config file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Mono,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -1,6 +1,6 @@
 //! A "reading" document: what the profile and the region view show, as a
 //! flat list of blocks grouped in sections. It knows nothing of widths or
-//! terminals; [`super::doc_layout`] lays it out, [`super::reader`] moves
+//! terminals; [`super::lines`] lays it out, [`super::reader`] moves
 //! over it.
 
 use std::borrow::Cow;
@@ -164,6 +164,21 @@ impl<'a> Document<'a> {
 
     pub fn prev_selectable(&self, block: usize) -> Option<usize> {
         self.selectable.iter().rev().copied().find(|&b| b < block)
+    }
+
+    /// The labels of the section bar, numbered for Alt-1..9.
+    pub fn section_labels(&self) -> Vec<String> {
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                if i < 9 {
+                    format!("{} {}", i + 1, s.short)
+                } else {
+                    s.short.to_string()
+                }
+            })
+            .collect()
     }
 
     pub fn is_selectable(&self, block: usize) -> bool {

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::document::{Block, BlockKind, Document};
 use crate::export::cite;
 use crate::model::Dataset;
-use crate::ui::text::{width as text_width, wrap_ranges};
+use crate::text::{width as text_width, wrap_ranges};
 
 /// Columns left of the text for the selection marker.
 pub const GUTTER: usize = 2;
@@ -410,7 +410,7 @@ mod tests {
     #[test]
     fn every_block_has_lines_and_sections_point_at_headings() {
         let data = Dataset::embedded().expect("embedded dataset");
-        let doc = super::super::profile::profile(&data, 1);
+        let doc = super::super::profile_doc::profile(&data, 1);
         for width in [1, 10, 40, 200] {
             let layout = lay_out(&doc, width);
             assert_eq!(layout.blocks.len(), doc.blocks.len());

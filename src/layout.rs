@@ -1,28 +1,19 @@
-//! Where everything goes on the screen: a pure function of the terminal
+//! Where everything goes on the screen: pure functions of the terminal
 //! area and a few facts of the state. The renderer draws into these regions
 //! and `update` hit-tests mouse clicks and sizes its pages with them, so a
-//! click always lands on what is drawn.
+//! click always lands on what is drawn. The frame (tabs, body, footer,
+//! overlay) is the same for every view; each view splits the body with the
+//! helpers below.
 
 use ratatui::layout::{Margin, Rect};
 
-use super::text;
-use crate::app::View;
+use crate::text;
 
 /// Below this the explorer asks for a larger terminal.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// Below this width the country list and the profile take turns.
 pub const NARROW_WIDTH: u16 = 70;
-
-/// What of the state the layout depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LayoutInput {
-    pub view: View,
-    /// The user wants the country list beside the profile (wide terminals).
-    pub show_list: bool,
-    /// The country list has the keyboard (decides the pane on narrow terminals).
-    pub list_focused: bool,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListArea {
@@ -32,9 +23,9 @@ pub struct ListArea {
     pub rows: Rect,
 }
 
-/// A reading page: a header, the section bar, the document.
+/// A reading pane: a header, the section bar, the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageArea {
+pub struct ReadingArea {
     pub area: Rect,
     pub header: Rect,
     pub bar: Rect,
@@ -51,24 +42,20 @@ pub struct OverlayArea {
     pub results: Rect,
 }
 
+/// The frame every view shares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
     /// The terminal is smaller than the minimum: only a message is drawn,
     /// and the regions below are those of the minimum size.
     pub too_small: bool,
     pub tabs: Rect,
+    /// What the view lays out for itself.
     pub body: Rect,
     pub footer: Rect,
-    pub list: Option<ListArea>,
-    /// The column between the list and the profile.
-    pub divider: Option<Rect>,
-    pub page: Option<PageArea>,
-    /// The one-line notice of the views still to come.
-    pub notice: Option<Rect>,
     pub overlay: OverlayArea,
 }
 
-pub fn layout(area: Rect, input: LayoutInput) -> Screen {
+pub fn screen(area: Rect) -> Screen {
     let too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
     let area = Rect {
         width: area.width.max(MIN_WIDTH),
@@ -86,44 +73,55 @@ pub fn layout(area: Rect, input: LayoutInput) -> Screen {
         height: area.height - 2,
         ..area
     };
-    let mut screen = Screen {
+    Screen {
         too_small,
         tabs,
         body,
         footer,
+        overlay: overlay(body),
+    }
+}
+
+/// The countries view's panes: the list beside the profile on a wide
+/// terminal, one of them at a time on a narrow one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListAndReading {
+    pub list: Option<ListArea>,
+    /// The column between the list and the profile.
+    pub divider: Option<Rect>,
+    pub reading: Option<ReadingArea>,
+}
+
+/// `show_list`: the user wants the list beside the profile (wide
+/// terminals); `list_focused`: the list has the keyboard (decides the pane
+/// on narrow terminals).
+pub fn list_and_reading(body: Rect, show_list: bool, list_focused: bool) -> ListAndReading {
+    let wide = body.width >= NARROW_WIDTH;
+    let mut panes = ListAndReading {
         list: None,
         divider: None,
-        page: None,
-        notice: None,
-        overlay: overlay(body),
+        reading: None,
     };
-    match input.view {
-        View::Countries => {
-            let wide = area.width >= NARROW_WIDTH;
-            if wide && input.show_list {
-                let width = list_width(body.width);
-                screen.list = Some(list_area(Rect { width, ..body }));
-                screen.divider = Some(Rect {
-                    x: body.x + width,
-                    width: 1,
-                    ..body
-                });
-                let page = Rect {
-                    x: body.x + width + 1,
-                    width: body.width - width - 1,
-                    ..body
-                };
-                screen.page = Some(page_area(page, 2));
-            } else if !wide && input.list_focused {
-                screen.list = Some(list_area(body));
-            } else {
-                screen.page = Some(page_area(body, 2));
-            }
-        }
-        View::Region => screen.page = Some(page_area(body, 1)),
-        View::Matrix | View::Compare => screen.notice = Some(body),
+    if wide && show_list {
+        let width = list_width(body.width);
+        panes.list = Some(list_area(Rect { width, ..body }));
+        panes.divider = Some(Rect {
+            x: body.x + width,
+            width: 1,
+            ..body
+        });
+        let page = Rect {
+            x: body.x + width + 1,
+            width: body.width - width - 1,
+            ..body
+        };
+        panes.reading = Some(reading_area(page, 2));
+    } else if !wide && list_focused {
+        panes.list = Some(list_area(body));
+    } else {
+        panes.reading = Some(reading_area(body, 2));
     }
-    screen
+    panes
 }
 
 /// The list takes about a third of the width: room for the longest names,
@@ -132,7 +130,7 @@ fn list_width(body_width: u16) -> u16 {
     (body_width * 35 / 100).clamp(24, 44)
 }
 
-fn list_area(area: Rect) -> ListArea {
+pub fn list_area(area: Rect) -> ListArea {
     ListArea {
         area,
         header: Rect { height: 1, ..area },
@@ -144,8 +142,9 @@ fn list_area(area: Rect) -> ListArea {
     }
 }
 
-fn page_area(area: Rect, header_rows: u16) -> PageArea {
-    PageArea {
+/// A reading pane with `header_rows` rows of header above its section bar.
+pub fn reading_area(area: Rect, header_rows: u16) -> ReadingArea {
+    ReadingArea {
         area,
         header: Rect {
             height: header_rows,
@@ -260,19 +259,12 @@ pub fn bar_cells(labels: &[String], current: usize, width: u16) -> Vec<BarCell> 
 mod tests {
     use super::*;
 
-    fn input(view: View, show_list: bool, list_focused: bool) -> LayoutInput {
-        LayoutInput {
-            view,
-            show_list,
-            list_focused,
-        }
-    }
-
     #[test]
     fn wide_countries_view_puts_list_beside_profile() {
-        let s = layout(Rect::new(0, 0, 120, 40), input(View::Countries, true, true));
-        let list = s.list.unwrap();
-        let page = s.page.unwrap();
+        let s = screen(Rect::new(0, 0, 120, 40));
+        let panes = list_and_reading(s.body, true, true);
+        let list = panes.list.unwrap();
+        let page = panes.reading.unwrap();
         assert!(!s.too_small);
         assert_eq!((s.tabs.y, s.footer.y), (0, 39));
         assert_eq!(list.area.width, 42);
@@ -284,39 +276,37 @@ mod tests {
 
     #[test]
     fn narrow_countries_view_shows_one_pane_at_a_time() {
-        let area = Rect::new(0, 0, 60, 20);
-        let list = layout(area, input(View::Countries, true, true));
-        assert!(list.list.is_some() && list.page.is_none());
+        let body = screen(Rect::new(0, 0, 60, 20)).body;
+        let list = list_and_reading(body, true, true);
+        assert!(list.list.is_some() && list.reading.is_none());
         assert_eq!(list.list.unwrap().area.width, 60);
-        let page = layout(area, input(View::Countries, true, false));
-        assert!(page.list.is_none() && page.page.is_some());
-        let hidden = layout(
-            Rect::new(0, 0, 100, 20),
-            input(View::Countries, false, false),
-        );
-        assert_eq!(hidden.page.unwrap().area.width, 100);
+        let page = list_and_reading(body, true, false);
+        assert!(page.list.is_none() && page.reading.is_some());
+        let wide = screen(Rect::new(0, 0, 100, 20)).body;
+        let hidden = list_and_reading(wide, false, false);
+        assert_eq!(hidden.reading.unwrap().area.width, 100);
     }
 
     #[test]
     fn below_the_minimum_the_regions_are_those_of_the_minimum() {
         for (w, h) in [(1, 1), (20, 5), (29, 40), (200, 7)] {
-            let s = layout(Rect::new(0, 0, w, h), input(View::Region, true, true));
+            let s = screen(Rect::new(0, 0, w, h));
             assert!(s.too_small);
-            assert!(s.page.unwrap().doc.height >= 1);
+            assert!(reading_area(s.body, 1).doc.height >= 1);
         }
-        let s = layout(Rect::new(0, 0, 30, 8), input(View::Countries, true, false));
+        let s = screen(Rect::new(0, 0, 30, 8));
         assert!(!s.too_small);
-        assert_eq!(s.page.unwrap().doc.height, 3);
+        let panes = list_and_reading(s.body, true, false);
+        assert_eq!(panes.reading.unwrap().doc.height, 3);
         assert!(s.overlay.inner.height >= 3);
     }
 
     #[test]
     fn overlay_is_centred_inside_the_body() {
-        let s = layout(Rect::new(0, 0, 80, 24), input(View::Matrix, true, true));
+        let s = screen(Rect::new(0, 0, 80, 24));
         assert_eq!(s.overlay.outer, Rect::new(2, 2, 76, 20));
         assert_eq!(s.overlay.inner, Rect::new(3, 3, 74, 18));
         assert_eq!(s.overlay.results.y, 5);
-        assert_eq!(s.notice, Some(s.body));
     }
 
     #[test]

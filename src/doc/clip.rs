@@ -50,7 +50,7 @@ pub fn country_text(data: &Dataset, c: &Country) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::profile::profile;
+    use crate::doc::profile_doc::profile;
 
     #[test]
     fn every_copy_ends_with_its_source() {

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::doc_layout::DocLayout;
 use super::document::{BlockKind, Document};
+use super::lines::DocLayout;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reader {
@@ -16,13 +16,13 @@ pub struct Reader {
 }
 
 /// A document as a pane shows it: laid out, `height` lines at a time.
-pub struct Page<'p, 'd> {
+pub struct Viewport<'p, 'd> {
     pub doc: &'p Document<'d>,
     pub layout: &'p DocLayout,
     pub height: usize,
 }
 
-impl Page<'_, '_> {
+impl Viewport<'_, '_> {
     fn height(&self) -> usize {
         self.height.max(1)
     }
@@ -94,9 +94,9 @@ impl Page<'_, '_> {
 impl Reader {
     /// Brings the cursor's block into view. A block taller than the pane
     /// shows its top, or its bottom when reached going up.
-    fn reveal(&mut self, page: &Page, going_up: bool) {
-        let span = page.span(self.cursor);
-        let height = page.height();
+    fn reveal(&mut self, view: &Viewport, going_up: bool) {
+        let span = view.span(self.cursor);
+        let height = view.height();
         if span.len() > height {
             self.scroll = if going_up {
                 span.end - height
@@ -105,170 +105,170 @@ impl Reader {
             };
         } else {
             if span.start < self.scroll {
-                self.scroll = page.lead(self.cursor).min(span.start);
+                self.scroll = view.lead(self.cursor).min(span.start);
             }
             if span.end > self.scroll + height {
                 self.scroll = span.end - height;
             }
         }
-        self.scroll = self.scroll.min(page.max_scroll());
+        self.scroll = self.scroll.min(view.max_scroll());
     }
 
-    pub fn down(&mut self, page: &Page) {
-        let span = page.span(self.cursor);
-        if span.end > self.scroll + page.height() {
+    pub fn down(&mut self, view: &Viewport) {
+        let span = view.span(self.cursor);
+        if span.end > self.scroll + view.height() {
             self.scroll += 1;
-        } else if let Some(next) = page.doc.next_selectable(self.cursor) {
+        } else if let Some(next) = view.doc.next_selectable(self.cursor) {
             self.cursor = next;
-            self.reveal(page, false);
+            self.reveal(view, false);
         } else {
-            self.scroll = (self.scroll + 1).min(page.max_scroll());
+            self.scroll = (self.scroll + 1).min(view.max_scroll());
         }
     }
 
-    pub fn up(&mut self, page: &Page) {
-        let span = page.span(self.cursor);
+    pub fn up(&mut self, view: &Viewport) {
+        let span = view.span(self.cursor);
         if span.start < self.scroll {
             self.scroll -= 1;
-        } else if let Some(prev) = page.doc.prev_selectable(self.cursor) {
+        } else if let Some(prev) = view.doc.prev_selectable(self.cursor) {
             self.cursor = prev;
-            self.reveal(page, true);
+            self.reveal(view, true);
         } else {
             self.scroll = 0;
         }
     }
 
-    pub fn page_down(&mut self, page: &Page) {
-        if self.scroll >= page.max_scroll() {
-            self.bottom(page);
+    pub fn page_down(&mut self, view: &Viewport) {
+        if self.scroll >= view.max_scroll() {
+            self.bottom(view);
             return;
         }
-        let step = page.height().saturating_sub(1).max(1);
-        self.scroll = (self.scroll + step).min(page.max_scroll());
-        if let Some(block) = page.block_in_view(self.scroll, true) {
+        let step = view.height().saturating_sub(1).max(1);
+        self.scroll = (self.scroll + step).min(view.max_scroll());
+        if let Some(block) = view.block_in_view(self.scroll, true) {
             self.cursor = block;
         }
     }
 
-    pub fn page_up(&mut self, page: &Page) {
+    pub fn page_up(&mut self, view: &Viewport) {
         if self.scroll == 0 {
-            self.top(page);
+            self.top(view);
             return;
         }
-        let step = page.height().saturating_sub(1).max(1);
+        let step = view.height().saturating_sub(1).max(1);
         self.scroll = self.scroll.saturating_sub(step);
-        if let Some(block) = page.block_in_view(self.scroll, false) {
+        if let Some(block) = view.block_in_view(self.scroll, false) {
             self.cursor = block;
         }
     }
 
-    pub fn top(&mut self, page: &Page) {
-        self.cursor = page.doc.selectable.first().copied().unwrap_or(0);
+    pub fn top(&mut self, view: &Viewport) {
+        self.cursor = view.doc.selectable.first().copied().unwrap_or(0);
         self.scroll = 0;
     }
 
-    pub fn bottom(&mut self, page: &Page) {
-        self.cursor = page.doc.selectable.last().copied().unwrap_or(0);
-        self.scroll = page.max_scroll();
+    pub fn bottom(&mut self, view: &Viewport) {
+        self.cursor = view.doc.selectable.last().copied().unwrap_or(0);
+        self.scroll = view.max_scroll();
     }
 
     /// Mouse wheel: scrolls by lines; the cursor follows if it left the view.
-    pub fn scroll_by(&mut self, page: &Page, lines: isize) {
+    pub fn scroll_by(&mut self, view: &Viewport, lines: isize) {
         self.scroll = self
             .scroll
             .saturating_add_signed(lines)
-            .min(page.max_scroll());
-        if !page.shows(self.cursor, self.scroll) {
-            if let Some(block) = page.block_in_view(self.scroll, lines > 0) {
+            .min(view.max_scroll());
+        if !view.shows(self.cursor, self.scroll) {
+            if let Some(block) = view.block_in_view(self.scroll, lines > 0) {
                 self.cursor = block;
             }
         }
     }
 
-    pub fn current_section(&self, page: &Page) -> usize {
-        page.doc.blocks.get(self.cursor).map_or(0, |b| b.section)
+    pub fn current_section(&self, view: &Viewport) -> usize {
+        view.doc.blocks.get(self.cursor).map_or(0, |b| b.section)
     }
 
     /// Puts section `n`'s heading at the top, the cursor on its first block.
-    pub fn section(&mut self, page: &Page, n: usize) {
+    pub fn section(&mut self, view: &Viewport, n: usize) {
         let (Some(block), Some(&heading)) =
-            (page.doc.first_selectable_in(n), page.layout.sections.get(n))
+            (view.doc.first_selectable_in(n), view.layout.sections.get(n))
         else {
             return;
         };
         self.cursor = block;
-        self.scroll = heading.min(page.max_scroll());
+        self.scroll = heading.min(view.max_scroll());
     }
 
-    pub fn next_section(&mut self, page: &Page) {
-        let current = self.current_section(page);
-        if current + 1 < page.doc.sections.len() {
-            self.section(page, current + 1);
+    pub fn next_section(&mut self, view: &Viewport) {
+        let current = self.current_section(view);
+        if current + 1 < view.doc.sections.len() {
+            self.section(view, current + 1);
         }
     }
 
     /// To the start of this section, or of the previous one when already there.
-    pub fn prev_section(&mut self, page: &Page) {
-        let current = self.current_section(page);
-        let at_start = page.doc.first_selectable_in(current) == Some(self.cursor);
+    pub fn prev_section(&mut self, view: &Viewport) {
+        let current = self.current_section(view);
+        let at_start = view.doc.first_selectable_in(current) == Some(self.cursor);
         if at_start && current > 0 {
-            self.section(page, current - 1);
+            self.section(view, current - 1);
         } else {
-            self.section(page, current);
+            self.section(view, current);
         }
     }
 
     /// Selects the block shown on `line` of the document, if any.
-    pub fn select_line(&mut self, page: &Page, line: usize) {
-        let block = page.layout.lines.get(line).and_then(|l| l.block);
-        if let Some(block) = block.filter(|&b| page.doc.is_selectable(b)) {
+    pub fn select_line(&mut self, view: &Viewport, line: usize) {
+        let block = view.layout.lines.get(line).and_then(|l| l.block);
+        if let Some(block) = block.filter(|&b| view.doc.is_selectable(b)) {
             self.cursor = block;
-            self.reveal(page, false);
+            self.reveal(view, false);
         }
     }
 
     /// Selects a block and shows it near the top, headings included.
-    pub fn jump(&mut self, page: &Page, block: usize) {
-        if !page.doc.is_selectable(block) {
+    pub fn jump(&mut self, view: &Viewport, block: usize) {
+        if !view.doc.is_selectable(block) {
             return;
         }
         self.cursor = block;
-        self.scroll = page.lead(block).min(page.max_scroll());
-        self.reveal(page, false);
+        self.scroll = view.lead(block).min(view.max_scroll());
+        self.reveal(view, false);
     }
 
     /// Back in range after the document, its layout or the pane changed.
-    pub fn clamp(&mut self, page: &Page) {
-        if !page.doc.is_selectable(self.cursor) {
-            self.cursor = page
+    pub fn clamp(&mut self, view: &Viewport) {
+        if !view.doc.is_selectable(self.cursor) {
+            self.cursor = view
                 .doc
                 .next_selectable(self.cursor)
-                .or_else(|| page.doc.prev_selectable(self.cursor))
+                .or_else(|| view.doc.prev_selectable(self.cursor))
                 .unwrap_or(0);
         }
-        self.scroll = self.scroll.min(page.max_scroll());
+        self.scroll = self.scroll.min(view.max_scroll());
         // Only a cursor wholly out of view is brought back: one partly in
         // view may be a tall block being read line by line.
-        if page.doc.is_selectable(self.cursor) && !page.shows(self.cursor, self.scroll) {
-            self.reveal(page, false);
+        if view.doc.is_selectable(self.cursor) && !view.shows(self.cursor, self.scroll) {
+            self.reveal(view, false);
         }
     }
 
     /// Is the reader in range? For the tests and the state's self-check.
-    pub fn problem(&self, page: &Page) -> Option<String> {
-        let has_blocks = !page.doc.selectable.is_empty();
-        if has_blocks && !page.doc.is_selectable(self.cursor) {
-            let kind: Option<BlockKind> = page.doc.blocks.get(self.cursor).map(|b| b.kind);
+    pub fn problem(&self, view: &Viewport) -> Option<String> {
+        let has_blocks = !view.doc.selectable.is_empty();
+        if has_blocks && !view.doc.is_selectable(self.cursor) {
+            let kind: Option<BlockKind> = view.doc.blocks.get(self.cursor).map(|b| b.kind);
             return Some(format!(
                 "cursor {} is not selectable ({kind:?})",
                 self.cursor
             ));
         }
-        if self.scroll > page.max_scroll() {
+        if self.scroll > view.max_scroll() {
             return Some(format!(
                 "scroll {} beyond {}",
                 self.scroll,
-                page.max_scroll()
+                view.max_scroll()
             ));
         }
         None
@@ -277,8 +277,8 @@ impl Reader {
 
 #[cfg(test)]
 mod tests {
-    use super::super::doc_layout::lay_out;
     use super::super::document::Block;
+    use super::super::lines::lay_out;
     use super::*;
 
     /// Headings and paragraphs of known heights: "p3" wraps to 3 lines at width 12.
@@ -300,43 +300,43 @@ mod tests {
     fn down_walks_blocks_and_scrolls_through_tall_ones() {
         let doc = doc();
         let layout = lay_out(&doc, 12);
-        let page = Page {
+        let view = Viewport {
             doc: &doc,
             layout: &layout,
             height: 2,
         };
         let mut r = Reader::default();
-        r.top(&page);
+        r.top(&view);
         assert_eq!(r.cursor, 1);
-        r.down(&page);
+        r.down(&view);
         // The tall block (3 lines + blank) shows its top first...
         assert_eq!((r.cursor, r.scroll), (2, layout.blocks[2].start));
-        r.down(&page);
+        r.down(&view);
         // ...then scrolls through it before moving on.
         assert_eq!((r.cursor, r.scroll), (2, layout.blocks[2].start + 1));
-        r.down(&page);
+        r.down(&view);
         assert_eq!(r.cursor, 4);
-        assert!(r.problem(&page).is_none());
+        assert!(r.problem(&view).is_none());
     }
 
     #[test]
     fn sections_jump_to_their_heading_and_back() {
         let doc = doc();
         let layout = lay_out(&doc, 12);
-        let page = Page {
+        let view = Viewport {
             doc: &doc,
             layout: &layout,
             height: 3,
         };
         let mut r = Reader::default();
-        r.top(&page);
-        r.next_section(&page);
+        r.top(&view);
+        r.next_section(&view);
         assert_eq!(r.cursor, 4);
-        assert_eq!(r.current_section(&page), 1);
-        r.down(&page);
-        r.prev_section(&page);
+        assert_eq!(r.current_section(&view), 1);
+        r.down(&view);
+        r.prev_section(&view);
         assert_eq!(r.cursor, 4, "first back to the start of the section");
-        r.prev_section(&page);
+        r.prev_section(&view);
         assert_eq!((r.cursor, r.scroll), (1, 0));
     }
 
@@ -344,36 +344,36 @@ mod tests {
     fn paging_and_clamping_keep_the_cursor_in_view() {
         let doc = doc();
         let layout = lay_out(&doc, 12);
-        let page = Page {
+        let view = Viewport {
             doc: &doc,
             layout: &layout,
             height: 3,
         };
         let mut r = Reader::default();
-        r.top(&page);
+        r.top(&view);
         let mut seen = Vec::new();
         for _ in 0..8 {
-            r.page_down(&page);
-            r.clamp(&page);
+            r.page_down(&view);
+            r.clamp(&view);
             seen.push((r.cursor, r.scroll));
         }
         assert_eq!(r.cursor, 5);
-        assert_eq!(r.scroll, page.max_scroll());
+        assert_eq!(r.scroll, view.max_scroll());
         assert!(
             seen.iter().any(|s| s.0 == 2) && seen.iter().any(|s| s.0 == 4),
             "{seen:?}"
         );
         for _ in 0..8 {
-            r.page_up(&page);
-            r.clamp(&page);
+            r.page_up(&view);
+            r.clamp(&view);
         }
         assert_eq!((r.cursor, r.scroll), (1, 0));
         let mut lost = Reader {
             cursor: 3,
             scroll: 999,
         };
-        lost.clamp(&page);
-        assert!(lost.problem(&page).is_none());
+        lost.clamp(&view);
+        assert!(lost.problem(&view).is_none());
         assert_eq!(lost.cursor, 4, "a heading is never the cursor");
     }
 }

@@ -1,0 +1,152 @@
+//! The overlays: help, search and an item's detail. Their state, and what
+//! each does with an action while it has the keyboard.
+
+use super::reading::DocId;
+use super::{Outcome, State};
+use crate::action::{Action, Motion};
+use crate::doc::clip;
+use crate::keymap;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchBox {
+    pub query: String,
+    /// Index into the hits (0 when there are none).
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub doc: DocId,
+    pub block: usize,
+    pub scroll: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Search(SearchBox),
+    Detail(Detail),
+}
+
+/// Where a motion takes a scroll position or a selection, `page` rows at a time.
+fn moved(at: usize, motion: Motion, page: usize) -> usize {
+    let page = page.max(1);
+    match motion {
+        Motion::Up => at.saturating_sub(1),
+        Motion::Down => at.saturating_add(1),
+        Motion::PageUp => at.saturating_sub(page),
+        Motion::PageDown => at.saturating_add(page),
+        Motion::Top => 0,
+        Motion::Bottom => usize::MAX,
+        Motion::Left | Motion::Right => at,
+    }
+}
+
+impl State<'_> {
+    fn overlay_height(&self) -> usize {
+        usize::from(self.screen().overlay.inner.height).max(1)
+    }
+
+    pub(super) fn help_action(&mut self, action: Action) {
+        let page = self.overlay_height().saturating_sub(1);
+        if let (super::Overlay::Help { scroll }, Action::Move(motion)) =
+            (&mut self.session.overlay, action)
+        {
+            *scroll = moved(*scroll, motion, page);
+        }
+    }
+
+    pub(super) fn search_action(&mut self, action: Action) {
+        // Two rows a hit.
+        let page = self.overlay_height() / 2;
+        let super::Overlay::Search(search) = &mut self.session.overlay else {
+            return;
+        };
+        match action {
+            Action::Move(motion) => search.selected = moved(search.selected, motion, page),
+            Action::Input(_) | Action::DeleteChar | Action::ClearInput => {
+                super::edit_text(&mut search.query, action);
+                search.selected = 0;
+                let query = search.query.clone();
+                self.hits = self.search_index().query(&query);
+            }
+            Action::Open => {
+                if let Some(hit) = self.selected_hit() {
+                    let target = self.data.search[hit.entry].target;
+                    self.session.overlay = Overlay::None;
+                    self.jump_to(target);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn detail_action(&mut self, action: Action, out: &mut Outcome) {
+        let page = self.overlay_height().saturating_sub(1);
+        let super::Overlay::Detail(detail) = &mut self.session.overlay else {
+            return;
+        };
+        match action {
+            Action::Move(motion) => detail.scroll = moved(detail.scroll, motion, page),
+            Action::NextBlock => self.detail_step(true),
+            Action::PrevBlock => self.detail_step(false),
+            Action::Copy => {
+                let (id, block) = (detail.doc, detail.block);
+                let Some(block) = self.docs.get(id).and_then(|d| d.blocks.get(block)) else {
+                    return;
+                };
+                let text = clip::block_text(self.data, block);
+                let what = block.context.clone();
+                self.copied(out, text, &what);
+            }
+            _ => {}
+        }
+    }
+
+    /// n and p in the detail overlay: the next or previous block, with the
+    /// reading cursor following so that closing lands there.
+    fn detail_step(&mut self, forward: bool) {
+        let Overlay::Detail(detail) = &self.session.overlay else {
+            return;
+        };
+        let (id, block) = (detail.doc, detail.block);
+        let Some(doc) = self.docs.get(id) else {
+            return;
+        };
+        let next = if forward {
+            doc.next_selectable(block)
+        } else {
+            doc.prev_selectable(block)
+        };
+        let Some(next) = next else {
+            return;
+        };
+        self.session.overlay = Overlay::Detail(Detail {
+            doc: id,
+            block: next,
+            scroll: 0,
+        });
+        self.read(id, |r, v| r.jump(v, next));
+    }
+
+    /// Keeps the overlay's scroll and selection in range.
+    pub(super) fn clamp_overlay(&mut self) {
+        let height = self.overlay_height();
+        let detail_lines = self.detail_lines.len();
+        let hits = self.hits.len();
+        match &mut self.session.overlay {
+            Overlay::Help { scroll } => {
+                let lines = keymap::help_line_count();
+                *scroll = (*scroll).min(lines.saturating_sub(height));
+            }
+            Overlay::Detail(detail) => {
+                detail.scroll = detail.scroll.min(detail_lines.saturating_sub(height));
+            }
+            Overlay::Search(search) => {
+                search.selected = search.selected.min(hits.saturating_sub(1));
+            }
+            Overlay::None => {}
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The reading panes (a country's profile, the region view): their
+//! documents, built once when first needed and laid out for the pane's
+//! width, and what a reading pane does with an action. Only `update` builds
+//! or lays out a document; render reads what is here.
+
+use ratatui::layout::Position;
+
+use super::{Detail, Outcome, Overlay, State};
+use crate::action::{Action, Motion, View};
+use crate::doc::{self, clip, DocLayout, Document, Reader, Viewport};
+use crate::layout::{self, ReadingArea};
+use crate::model::Dataset;
+
+/// A reading document: a country's profile or the region view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocId {
+    Profile(usize),
+    Region,
+}
+
+/// Lines the mouse wheel scrolls a reading pane by.
+pub const WHEEL_LINES: isize = 3;
+
+/// The documents and their layouts. A profile is built when first shown,
+/// so that start-up does not grow with the number of countries.
+pub struct Docs<'a> {
+    profiles: Vec<Option<Document<'a>>>,
+    region: Option<Document<'a>>,
+    pub profile_layout: DocLayout,
+    pub region_layout: DocLayout,
+    /// What the layouts were laid out for: (country, width) and width.
+    profile_for: Option<(usize, usize)>,
+    region_for: Option<usize>,
+}
+
+impl<'a> Docs<'a> {
+    pub fn new(countries: usize) -> Self {
+        Docs {
+            profiles: (0..countries).map(|_| None).collect(),
+            region: None,
+            profile_layout: DocLayout::default(),
+            region_layout: DocLayout::default(),
+            profile_for: None,
+            region_for: None,
+        }
+    }
+
+    /// The document, if it was built.
+    pub fn get(&self, id: DocId) -> Option<&Document<'a>> {
+        match id {
+            DocId::Profile(c) => self.profiles.get(c)?.as_ref(),
+            DocId::Region => self.region.as_ref(),
+        }
+    }
+
+    /// The document, built now if it was not.
+    pub fn build(&mut self, data: &'a Dataset, id: DocId) -> Option<&Document<'a>> {
+        match id {
+            DocId::Profile(c) => {
+                let slot = self.profiles.get_mut(c)?;
+                Some(slot.get_or_insert_with(|| doc::profile_doc::profile(data, c)))
+            }
+            DocId::Region => Some(
+                self.region
+                    .get_or_insert_with(|| doc::region_doc::region(data)),
+            ),
+        }
+    }
+
+    /// The layout of the document, if it is the one laid out.
+    pub fn layout(&self, id: DocId) -> Option<&DocLayout> {
+        match id {
+            DocId::Profile(c) => {
+                (self.profile_for.map(|(at, _)| at) == Some(c)).then_some(&self.profile_layout)
+            }
+            DocId::Region => self.region_for.is_some().then_some(&self.region_layout),
+        }
+    }
+
+    /// Lays the document out at `width` unless it is laid out so already.
+    pub fn lay_out(&mut self, data: &'a Dataset, id: DocId, width: usize) {
+        let done = match id {
+            DocId::Profile(c) => self.profile_for == Some((c, width)),
+            DocId::Region => self.region_for == Some(width),
+        };
+        if done {
+            return;
+        }
+        let Some(doc) = self.build(data, id) else {
+            return;
+        };
+        let laid_out = doc::lines::lay_out(doc, width);
+        match id {
+            DocId::Profile(c) => {
+                self.profile_layout = laid_out;
+                self.profile_for = Some((c, width));
+            }
+            DocId::Region => {
+                self.region_layout = laid_out;
+                self.region_for = Some(width);
+            }
+        }
+    }
+
+    /// Is the document laid out at this width?
+    pub fn is_laid_out(&self, id: DocId, width: usize) -> bool {
+        match id {
+            DocId::Profile(c) => self.profile_for == Some((c, width)),
+            DocId::Region => self.region_for == Some(width),
+        }
+    }
+}
+
+impl<'a> State<'a> {
+    /// The document a view reads, if it reads one.
+    pub fn doc_of(&self, view: View) -> Option<DocId> {
+        match view {
+            View::Countries if !self.data.countries.is_empty() => {
+                Some(DocId::Profile(self.session.countries.country))
+            }
+            View::Region => Some(DocId::Region),
+            _ => None,
+        }
+    }
+
+    /// The document the current view reads, if it reads one.
+    pub fn reading(&self) -> Option<DocId> {
+        self.doc_of(self.session.view)
+    }
+
+    pub fn reader(&self, id: DocId) -> Reader {
+        match id {
+            DocId::Profile(c) => self
+                .session
+                .countries
+                .readers
+                .get(c)
+                .copied()
+                .unwrap_or_default(),
+            DocId::Region => self.session.region.reader,
+        }
+    }
+
+    pub(super) fn set_reader(&mut self, id: DocId, reader: Reader) {
+        match id {
+            DocId::Profile(c) => {
+                if let Some(slot) = self.session.countries.readers.get_mut(c) {
+                    *slot = reader;
+                }
+            }
+            DocId::Region => self.session.region.reader = reader,
+        }
+    }
+
+    /// The reading pane of a document as it is (or would be) shown: on a
+    /// narrow terminal the profile is laid out for the width it gets when
+    /// shown.
+    pub fn reading_area(&self, id: DocId) -> ReadingArea {
+        let body = self.screen().body;
+        match id {
+            DocId::Profile(_) => self.session.countries.reading_area(body),
+            DocId::Region => layout::reading_area(body, 1),
+        }
+    }
+
+    /// The document as its pane shows it, if it is built and laid out.
+    pub fn viewport(&self, id: DocId) -> Option<Viewport<'_, 'a>> {
+        Some(Viewport {
+            doc: self.docs.get(id)?,
+            layout: self.docs.layout(id)?,
+            height: usize::from(self.reading_area(id).doc.height),
+        })
+    }
+
+    /// Builds and lays out the document for its pane's current width.
+    pub(super) fn lay_out(&mut self, id: DocId) {
+        let width = usize::from(self.reading_area(id).doc.width);
+        self.docs.lay_out(self.data, id, width);
+    }
+
+    pub(super) fn is_laid_out(&self, id: DocId) -> bool {
+        let width = usize::from(self.reading_area(id).doc.width);
+        self.docs.is_laid_out(id, width)
+    }
+
+    /// Runs a reader movement on a document, laid out first if need be.
+    pub(super) fn read(&mut self, id: DocId, movement: impl FnOnce(&mut Reader, &Viewport)) {
+        self.lay_out(id);
+        let mut reader = self.reader(id);
+        let Some(view) = self.viewport(id) else {
+            return;
+        };
+        movement(&mut reader, &view);
+        self.set_reader(id, reader);
+    }
+
+    /// What a reading pane does with an action; `false` if it is not one
+    /// of the reading pane's.
+    pub(super) fn reading_action(&mut self, id: DocId, action: Action, out: &mut Outcome) -> bool {
+        match action {
+            Action::Move(motion) => self.read(id, |r, v| match motion {
+                Motion::Up => r.up(v),
+                Motion::Down => r.down(v),
+                Motion::PageUp => r.page_up(v),
+                Motion::PageDown => r.page_down(v),
+                Motion::Top => r.top(v),
+                Motion::Bottom => r.bottom(v),
+                Motion::Left | Motion::Right => {}
+            }),
+            Action::NextSection => self.read(id, |r, v| r.next_section(v)),
+            Action::PrevSection => self.read(id, |r, v| r.prev_section(v)),
+            Action::Section(n) => self.read(id, |r, v| r.section(v, usize::from(n))),
+            Action::Open => {
+                self.session.overlay = Overlay::Detail(Detail {
+                    doc: id,
+                    block: self.reader(id).cursor,
+                    scroll: 0,
+                });
+            }
+            Action::Copy => {
+                let Some(block) = self
+                    .docs
+                    .get(id)
+                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
+                else {
+                    return true;
+                };
+                let text = clip::block_text(self.data, block);
+                let what = block.context.clone();
+                self.copied(out, text, &what);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The mouse wheel over a reading pane.
+    pub(super) fn reading_wheel(&mut self, id: DocId, down: bool) {
+        let delta = if down { WHEEL_LINES } else { -WHEEL_LINES };
+        self.read(id, |r, v| r.scroll_by(v, delta));
+    }
+
+    /// A click in a reading pane: a section on its bar, or a block.
+    pub(super) fn reading_click(&mut self, id: DocId, area: &ReadingArea, at: Position) {
+        if area.bar.contains(at) {
+            self.lay_out(id);
+            let Some(view) = self.viewport(id) else {
+                return;
+            };
+            let labels = view.doc.section_labels();
+            let current = self.reader(id).current_section(&view);
+            if let Some(section) = super::hit_cell(&labels, current, area.bar, at) {
+                self.read(id, |r, v| r.section(v, section));
+            }
+        } else if area.doc.contains(at) {
+            let line = self.reader(id).scroll + usize::from(at.y - area.doc.y);
+            self.read(id, |r, v| r.select_line(v, line));
+        }
+    }
+
+    /// Keeps the reader of a laid-out document in range.
+    pub(super) fn clamp_reader(&mut self, id: DocId) {
+        if !self.is_laid_out(id) {
+            return;
+        }
+        let mut reader = self.reader(id);
+        if let Some(view) = self.viewport(id) {
+            reader.clamp(&view);
+        }
+        self.set_reader(id, reader);
+    }
+
+    /// What is wrong with the reader of a laid-out document, if anything.
+    pub(super) fn reader_problem(&self, id: DocId) -> Option<String> {
+        if !self.is_laid_out(id) {
+            return None;
+        }
+        self.reader(id).problem(&self.viewport(id)?)
+    }
+}
