@@ -76,6 +76,8 @@ pub enum Motion {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
     OpenHelp,
     OpenSearch,
     NextView,
@@ -136,6 +138,7 @@ impl Action {
     pub fn description(self) -> &'static str {
         match self {
             Action::Quit => "Quit tipx",
+            Action::Suspend => "Suspend tipx (the shell's fg brings it back)",
             Action::OpenHelp => "Show this help",
             Action::OpenSearch => "Search the whole report",
             Action::NextView => "Next view",

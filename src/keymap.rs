@@ -202,6 +202,7 @@ const fn moving(keys: &'static [Key], motion: Motion) -> Binding {
 /// Every key binding of the explorer.
 pub const BINDINGS: &[Binding] = &[
     bind(C::Always, &[Ctrl('c')], Action::Quit, None),
+    bind(C::Always, &[Ctrl('z')], Action::Suspend, None),
     bind(C::Always, &[Code(KeyCode::F(1))], Action::OpenHelp, None),
     // Views
     bind(C::Views, &[Char('q')], Action::Quit, Some("quit")),

@@ -14,6 +14,10 @@ pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 /// Below this width the country list and the profile take turns.
 pub const NARROW_WIDTH: u16 = 70;
+/// The most the explorer draws: a terminal reporting more gets a frame of
+/// this size, so that no allocation is sized by what the terminal claims.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListArea {

@@ -3,11 +3,16 @@
 //!
 //! The loop blocks on `crossterm::event::read`: no tick, no timeout, so an
 //! idle explorer takes no CPU at all. It redraws only when an event changed
-//! what is shown, or the terminal was resized.
+//! what is shown, or the terminal was resized. Input is read from the
+//! terminal with a level-triggered `poll()` (crossterm's `use-dev-tty`), so
+//! a large paste is read to its end at once rather than a kilobyte a key.
+
+mod capped;
 
 use std::io::{self, stdout, BufWriter, IsTerminal, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
+use std::time::Duration;
 
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, Event};
@@ -30,6 +35,13 @@ use crate::ui;
 
 /// Bytes buffered per frame: a full 200×60 frame with styles fits.
 const FRAME_BUFFER: usize = 256 * 1024;
+/// Events applied before a frame is drawn, however many are waiting, so
+/// that an endless stream of input still shows progress.
+const MAX_EVENTS_PER_FRAME: usize = 4096;
+/// How long to look for more input before drawing. Not zero: crossterm's
+/// `poll` with a zero timeout does not see events it has already read and
+/// parsed but not yet handed out, and a paste would be drawn a key at a time.
+const DRAIN_WAIT: Duration = Duration::from_micros(100);
 
 /// Whether the terminal is in the explorer's modes; restoring is done once.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -115,12 +127,37 @@ fn watch_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// Ctrl-Z: gives the terminal back, stops until the shell's `fg`, then
+/// takes it again. Returns whether it did (not on Windows, which has no
+/// job control).
+fn suspend() -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        restore();
+        // Stops here; SIGCONT from `fg` carries on.
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        enter().map(std::mem::forget)?;
+        Ok(true)
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(false)
+    }
+}
+
 /// Runs the explorer on `data` until the user quits.
 pub fn run(data: &Dataset, theme: Theme) -> io::Result<()> {
     if !stdout().is_terminal() {
         // Escape sequences in a file or a pipe help nobody.
         return Err(io::Error::other(
             "the explorer needs a terminal; for text output try `tipx list` or `tipx show COUNTRY`",
+        ));
+    }
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        // A dumb terminal has no alternate screen, no cursor addressing.
+        return Err(io::Error::other(
+            "the explorer needs a terminal that can draw a screen (TERM is \"dumb\"); \
+             for text output try `tipx list` or `tipx show COUNTRY`",
         ));
     }
     watch_signals()?;
@@ -148,29 +185,70 @@ fn event_loop(
 ) -> io::Result<()> {
     // A frame is written in one go: stdout alone flushes every kilobyte.
     let output = BufWriter::with_capacity(FRAME_BUFFER, stdout());
-    let mut terminal = Terminal::new(CrosstermBackend::new(output))?;
-    let size = terminal.size()?;
-    let mut state = State::with_search(data, theme, size.width, size.height, search);
+    let mut terminal = Terminal::new(capped::Capped(CrosstermBackend::new(output)))?;
+    // The real size, so that the state can say when it draws less of it.
+    let (width, height) = crossterm::terminal::size()?;
+    let mut state = State::with_search(data, theme, width, height, search);
     terminal.draw(|frame| ui::render(&state, frame))?;
     after_first_frame();
     update(&mut state, Action::Prepare);
     loop {
-        let event = event::read()?;
-        let Some(action) = keymap::action_for(state.pane(), &event) else {
-            continue;
-        };
-        let outcome = update(&mut state, action);
-        if let Some(text) = outcome.copy {
-            execute!(stdout(), CopyToClipboard::to_clipboard_from(text))?;
+        // Block for one event, then take every event already waiting (a
+        // paste, a key held down) before drawing once: a frame per key of
+        // a 10 KB paste would keep the reader waiting for seconds.
+        let mut redraw = false;
+        let mut event = event::read()?;
+        for _ in 0..MAX_EVENTS_PER_FRAME {
+            match step(&mut state, &event)? {
+                Step::Quit => return Ok(()),
+                Step::Suspended => {
+                    terminal.clear()?;
+                    redraw = true;
+                }
+                Step::Redraw => redraw = true,
+                Step::Nothing => {}
+            }
+            if !event::poll(DRAIN_WAIT)? {
+                break;
+            }
+            event = event::read()?;
         }
-        if outcome.quit {
-            return Ok(());
-        }
-        if outcome.redraw || matches!(event, Event::Resize(..)) {
+        if redraw {
             terminal.draw(|frame| ui::render(&state, frame))?;
             // Cheap unless the size changed: then the region is laid out
             // again now, while the user looks at the new frame.
             update(&mut state, Action::Prepare);
         }
     }
+}
+
+/// What an event asked of the loop.
+enum Step {
+    Nothing,
+    Redraw,
+    Suspended,
+    Quit,
+}
+
+/// Turns one event into an action, applies it and carries out its effects.
+fn step(state: &mut State, event: &Event) -> io::Result<Step> {
+    let Some(action) = keymap::action_for(state.pane(), event) else {
+        return Ok(Step::Nothing);
+    };
+    let outcome = update(state, action);
+    if let Some(text) = outcome.copy {
+        execute!(stdout(), CopyToClipboard::to_clipboard_from(text))?;
+    }
+    if outcome.quit {
+        return Ok(Step::Quit);
+    }
+    if outcome.suspend && suspend()? {
+        return Ok(Step::Suspended);
+    }
+    let resized = matches!(event, Event::Resize(..));
+    Ok(if outcome.redraw || resized {
+        Step::Redraw
+    } else {
+        Step::Nothing
+    })
 }

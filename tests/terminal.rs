@@ -34,6 +34,18 @@ impl Session {
     /// The explorer with extra environment variables, from a folder that
     /// holds no dataset: it must run on the copy inside the binary.
     fn start_with(env: &[(&str, &str)]) -> Session {
+        Session::spawn(CommandBuilder::new(env!("CARGO_BIN_EXE_tipx")), env)
+    }
+
+    /// An interactive shell with job control, for what only a shell does
+    /// (Ctrl-Z and `fg`).
+    fn shell() -> Session {
+        let mut bash = CommandBuilder::new("bash");
+        bash.args(["--norc", "--noprofile", "-i"]);
+        Session::spawn(bash, &[("PS1", "$ ")])
+    }
+
+    fn spawn(mut command: CommandBuilder, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -42,7 +54,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tipx"));
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         for (key, value) in env {
@@ -256,4 +267,58 @@ fn without_a_terminal_the_explorer_explains_and_fails() {
     assert!(output.stdout.is_empty(), "no escape sequences into a pipe");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("needs a terminal"), "{stderr}");
+}
+
+#[test]
+fn a_ten_kilobyte_paste_is_read_to_its_end_and_one_q_quits() {
+    let mut s = Session::start();
+    s.wait_for_text("── Overview");
+    // 10 KB of keys that leave the list where it was, then a view switch:
+    // the region shows only once every byte before it was read.
+    s.send(&"jk".repeat(5 * 1024));
+    s.send("4");
+    s.wait_for_text("── Executive summary");
+    s.send("q");
+    let status = s.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_brings_the_explorer_back() {
+    let mut s = Session::shell();
+    s.wait_for_text("$ ");
+    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_tipx")));
+    s.wait_for_text("── Overview");
+    s.send("j");
+    s.wait_for_text("Ecuador  ECU");
+    s.send("\x1a");
+    s.wait_for_text("Stopped");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "the shell gets the main screen back"
+    );
+    s.send("fg\r");
+    s.wait_for_text("Ecuador  ECU");
+    assert!(s.parser.screen().alternate_screen());
+    s.send("q");
+    s.wait_for("the shell's prompt", |screen| {
+        !screen.contains("── Overview") && screen.contains("$ ")
+    });
+    s.assert_restored();
+    s.send("exit\r");
+    s.wait_for_exit();
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_plain_refusal() {
+    let mut s = Session::start_with(&[("TERM", "dumb")]);
+    let status = s.wait_for_exit();
+    assert_eq!(status.exit_code(), 1, "{status:?}");
+    let stream = String::from_utf8_lossy(&s.bytes);
+    assert!(stream.contains("dumb"), "{stream}");
+    assert!(
+        !stream.contains("\x1b[?1049h"),
+        "no alternate screen on a dumb terminal"
+    );
 }

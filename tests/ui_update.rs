@@ -550,3 +550,25 @@ fn prepare_lays_out_the_region_ahead_without_changing_the_screen() {
     assert!(update(&mut s, Action::GoTo(View::Region)).redraw);
     assert_eq!(s.docs.region_layout.lines.len(), prepared);
 }
+
+#[test]
+fn a_huge_terminal_is_drawn_at_the_capped_size_and_says_so() {
+    let mut s = explorer(80, 24);
+    send(&mut s, Event::Resize(30000, 30000));
+    assert_eq!(
+        (s.session.size.width, s.session.size.height),
+        (tipx::layout::MAX_WIDTH, tipx::layout::MAX_HEIGHT)
+    );
+    let status = s.session.status.clone().unwrap_or_default();
+    assert!(status.contains("1000×500"), "{status}");
+    send(&mut s, Event::Resize(120, 40));
+    assert_eq!((s.session.size.width, s.session.size.height), (120, 40));
+}
+
+#[test]
+fn ctrl_z_asks_the_terminal_layer_to_suspend() {
+    let mut s = explorer(80, 24);
+    key(&mut s, KeyCode::Char('/'));
+    let outcome = with(&mut s, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert!(outcome.suspend && !outcome.quit, "even while typing");
+}

@@ -43,6 +43,8 @@ pub struct Outcome {
     /// Text for the clipboard.
     pub copy: Option<String>,
     pub quit: bool,
+    /// Give the terminal back and stop until the shell's `fg`.
+    pub suspend: bool,
 }
 
 /// Everything the user changed. Small and comparable, so that `update`
@@ -115,7 +117,7 @@ impl<'a> State<'a> {
             theme,
             search,
             session: Session {
-                size: Size::new(width, height),
+                size: Size::default(),
                 view: View::Countries,
                 previous_view: View::Countries,
                 countries: Countries::new(countries),
@@ -131,6 +133,7 @@ impl<'a> State<'a> {
             detail_for: None,
             history: History::default(),
         };
+        state.resize(width, height);
         state.normalize();
         state
     }
@@ -180,6 +183,7 @@ impl<'a> State<'a> {
     fn apply(&mut self, action: Action, out: &mut Outcome) {
         match action {
             Action::Quit => out.quit = true,
+            Action::Suspend => out.suspend = true,
             Action::OpenHelp => {
                 self.session.overlay = match self.session.overlay {
                     Overlay::Help { .. } => Overlay::None,
@@ -196,7 +200,7 @@ impl<'a> State<'a> {
             Action::GoTo(view) => self.go_to(view),
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
-            Action::Resize { width, height } => self.session.size = Size::new(width, height),
+            Action::Resize { width, height } => self.resize(width, height),
             Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Prepare => self.prepare(),
@@ -215,6 +219,18 @@ impl<'a> State<'a> {
                 }
             },
         }
+    }
+
+    /// Takes the terminal's size, drawing at most the capped size (and saying so).
+    fn resize(&mut self, width: u16, height: u16) {
+        let size = Size::new(width.min(layout::MAX_WIDTH), height.min(layout::MAX_HEIGHT));
+        if size != Size::new(width, height) {
+            self.session.status = Some(format!(
+                "Drawing {}×{} of the terminal's {width}×{height} cells",
+                size.width, size.height
+            ));
+        }
+        self.session.size = size;
     }
 
     pub(crate) fn go_to(&mut self, view: View) {

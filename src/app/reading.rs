@@ -21,15 +21,23 @@ pub enum DocId {
 /// Lines the mouse wheel scrolls a reading pane by.
 pub const WHEEL_LINES: isize = 3;
 
+/// Profile layouts kept besides the one shown, so that moving up and down
+/// the list (or a pasted run of `j` and `k`) does not lay the same profiles
+/// out again and again. Few, so that memory stays flat with many countries.
+const KEPT_LAYOUTS: usize = 8;
+
 /// The documents and their layouts. A profile is built when first shown,
 /// so that start-up does not grow with the number of countries.
 pub struct Docs<'a> {
     profiles: Vec<Option<Document<'a>>>,
     region: Option<Document<'a>>,
+    /// The layout of the profile shown, and what it was laid out for:
+    /// (country, width).
     pub profile_layout: DocLayout,
-    pub region_layout: DocLayout,
-    /// What the layouts were laid out for: (country, width) and width.
     profile_for: Option<(usize, usize)>,
+    /// Recently shown profiles' layouts, most recent last.
+    kept: Vec<((usize, usize), DocLayout)>,
+    pub region_layout: DocLayout,
     region_for: Option<usize>,
 }
 
@@ -39,8 +47,9 @@ impl<'a> Docs<'a> {
             profiles: (0..countries).map(|_| None).collect(),
             region: None,
             profile_layout: DocLayout::default(),
-            region_layout: DocLayout::default(),
             profile_for: None,
+            kept: Vec::new(),
+            region_layout: DocLayout::default(),
             region_for: None,
         }
     }
@@ -79,24 +88,32 @@ impl<'a> Docs<'a> {
 
     /// Lays the document out at `width` unless it is laid out so already.
     pub fn lay_out(&mut self, data: &'a Dataset, id: DocId, width: usize) {
-        let done = match id {
-            DocId::Profile(c) => self.profile_for == Some((c, width)),
-            DocId::Region => self.region_for == Some(width),
-        };
-        if done {
+        if self.is_laid_out(id, width) {
             return;
         }
-        let Some(doc) = self.build(data, id) else {
-            return;
-        };
-        let laid_out = doc::lines::lay_out(doc, width);
         match id {
             DocId::Profile(c) => {
-                self.profile_layout = laid_out;
-                self.profile_for = Some((c, width));
+                let key = (c, width);
+                let laid_out = match self.kept.iter().position(|(k, _)| *k == key) {
+                    Some(at) => self.kept.remove(at).1,
+                    None => match self.build(data, id) {
+                        Some(doc) => doc::lines::lay_out(doc, width),
+                        None => return,
+                    },
+                };
+                let previous = std::mem::replace(&mut self.profile_layout, laid_out);
+                if let Some(for_key) = self.profile_for.replace(key) {
+                    self.kept.push((for_key, previous));
+                    if self.kept.len() > KEPT_LAYOUTS {
+                        self.kept.remove(0);
+                    }
+                }
             }
             DocId::Region => {
-                self.region_layout = laid_out;
+                let Some(doc) = self.build(data, id) else {
+                    return;
+                };
+                self.region_layout = doc::lines::lay_out(doc, width);
                 self.region_for = Some(width);
             }
         }
