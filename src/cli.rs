@@ -54,7 +54,7 @@ pub enum TableFormat {
     #[default]
     Text,
     Json,
-    /// A GitHub Markdown table.
+    /// GitHub Markdown tables.
     Md,
     Csv,
 }

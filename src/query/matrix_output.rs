@@ -29,7 +29,9 @@ fn letters(matrix: &Matrix, row: usize, column: usize) -> String {
     }
 }
 
-fn legend(filter: KindFilter) -> String {
+/// What the grid's letters and totals mean; `none` is the glyph of an
+/// empty count.
+fn legend(filter: KindFilter, none: &str) -> String {
     let shown = match filter {
         KindFilter::All => {
             "R recommendations, B best practices, L lessons learned; the synthesis \
@@ -43,7 +45,7 @@ fn legend(filter: KindFilter) -> String {
         }
     };
     format!(
-        "Counts of items per theme: {shown}. \".\" none. \"Countries\": how many \
+        "Counts of items per theme: {shown}. \"{none}\" none. \"Countries\": how many \
          countries have something on the theme (the synthesis not counted). \
          \"Themes covered\": how many themes a column has something on. Themes \
          below the report's six are editorial tags, not the report's."
@@ -132,7 +134,7 @@ pub fn text(matrix: &Matrix) -> String {
     }
     out.push_str(&totals);
     out.push_str("\n\n");
-    out.push_str(&textwrap::fill(&legend(matrix.filter), TEXT_WIDTH));
+    out.push_str(&textwrap::fill(&legend(matrix.filter, "."), TEXT_WIDTH));
     out.push('\n');
     if !truncated.is_empty() {
         let full = format!("Themes in full: {}.", truncated.join("; "));
@@ -171,7 +173,7 @@ pub fn markdown(matrix: &Matrix) -> String {
     totals.extend((0..matrix.columns.len()).map(|c| matrix.themes_covered(c).to_string()));
     totals.push(String::new());
     rows.push(totals);
-    let legend = legend(matrix.filter).replace("\".\" none", "\"-\" none");
+    let legend = legend(matrix.filter, "-");
     format!(
         "## Recommendation matrix ({})\n\n{}\n{}\n",
         matrix.filter.label(),
