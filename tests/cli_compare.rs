@@ -25,7 +25,10 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
 fn ok(args: &[&str]) -> String {
     let (code, stdout, stderr) = run(args);
     assert_eq!(code, Some(0), "tipx {args:?} failed:\n{stderr}");
-    assert!(stderr.is_empty(), "tipx {args:?} wrote to stderr:\n{stderr}");
+    assert!(
+        stderr.is_empty(),
+        "tipx {args:?} wrote to stderr:\n{stderr}"
+    );
     stdout
 }
 
@@ -159,14 +162,22 @@ fn json_on_the_embedded_dataset_has_the_fixed_shape_in_the_order_asked() {
     assert_eq!(tier["differs"], true);
     let roles = rows.iter().find(|r| r["label"] == "Roles").expect("roles");
     assert_eq!(roles["cells"][0]["value"], "origin, transit, destination");
-    assert_eq!(roles["differs"], false, "all three are origin, transit, destination");
+    assert_eq!(
+        roles["differs"], false,
+        "all three are origin, transit, destination"
+    );
     let requested = rows
         .iter()
         .find(|r| r["label"] == "Requested by")
         .expect("requested by");
     assert_eq!(requested["cells"][1]["value"], "USAID Mission");
     assert_eq!(requested["cells"][1]["source"]["line"], 1033);
-    for group in ["themes", "recommendations", "best_practices", "lessons_learned"] {
+    for group in [
+        "themes",
+        "recommendations",
+        "best_practices",
+        "lessons_learned",
+    ] {
         assert!(rows.iter().any(|r| r["group"] == group), "{group}");
     }
 }
@@ -181,7 +192,11 @@ fn json_with_measures_aligns_figures_and_says_where_a_country_has_none() {
         .filter(|r| r["group"] == "figures")
         .collect();
     let labels: Vec<&Value> = figures.iter().map(|r| &r["label"]).collect();
-    assert_eq!(labels, ["Population", "Poverty", "Street children"], "report.measures order");
+    assert_eq!(
+        labels,
+        ["Population", "Poverty", "Street children"],
+        "report.measures order"
+    );
     let poverty = &figures[1]["cells"];
     assert_eq!(poverty[0]["value"], "about 80%");
     assert_eq!(poverty[0]["number"], 80.0);
@@ -189,8 +204,10 @@ fn json_with_measures_aligns_figures_and_says_where_a_country_has_none() {
     assert_eq!(poverty[1]["value"], "over 35 percent; 60 percent");
     assert!(poverty[2].get("value").is_none());
     // The fixture has a figure with no measure: it is on no row.
-    assert!(!ok(&["--data", MEASURES, "compare", "fst", "frd", "--format", "json"])
-        .contains("fst-fig-unmeasured"));
+    assert!(
+        !ok(&["--data", MEASURES, "compare", "fst", "frd", "--format", "json"])
+            .contains("fst-fig-unmeasured")
+    );
 }
 
 #[test]
@@ -280,7 +297,10 @@ fn text_marks_differences_the_watch_list_and_missing_values_in_words() {
     assert!(out.contains("  !GFW Tier 2 Watch List (line 4)\n"), "{out}");
     assert!(out.contains("   FST Tier 3 (line 4)\n"), "{out}");
     assert!(out.contains("Roles\n"), "equal rows carry no marker");
-    assert!(out.contains("   FST about 80% (2005; p. 3, line 11)\n"), "{out}");
+    assert!(
+        out.contains("   FST about 80% (2005; p. 3, line 11)\n"),
+        "{out}"
+    );
     assert!(out.contains("   GFW not in the report\n"), "{out}");
     assert!(out.contains("KEY FIGURES"));
 }
@@ -290,7 +310,10 @@ fn a_duplicate_or_more_than_five_countries_is_a_usage_error() {
     let (code, stdout, stderr) = run(&["compare", "dr", "ecu", "DOM"]);
     assert_eq!(code, Some(2));
     assert!(stdout.is_empty());
-    assert!(stderr.contains("Dominican Republic is named twice"), "{stderr}");
+    assert!(
+        stderr.contains("Dominican Republic is named twice"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&["compare", "dr", "ecu", "gtm", "jam", "nic", "dr"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("2 to 5 countries; 6 given"), "{stderr}");

@@ -25,7 +25,10 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
 fn ok(args: &[&str]) -> String {
     let (code, stdout, stderr) = run(args);
     assert_eq!(code, Some(0), "tipx {args:?} failed:\n{stderr}");
-    assert!(stderr.is_empty(), "tipx {args:?} wrote to stderr:\n{stderr}");
+    assert!(
+        stderr.is_empty(),
+        "tipx {args:?} wrote to stderr:\n{stderr}"
+    );
     stdout
 }
 
@@ -116,7 +119,11 @@ fn json_has_the_fixed_shape_and_every_cell_holds_the_items_tagged_with_its_theme
         assert_eq!(theme["label"], label.as_str());
         assert_eq!(theme["regional"], *regional, "{id}");
         let cells = theme["cells"].as_array().expect("cells array");
-        assert_eq!(cells.len(), files.countries.len(), "{id}: one cell per country");
+        assert_eq!(
+            cells.len(),
+            files.countries.len(),
+            "{id}: one cell per country"
+        );
         let mut reached = 0;
         for (cell, country) in cells.iter().zip(&files.countries) {
             assert_eq!(cell["country"], country["id"]);
@@ -268,7 +275,11 @@ fn markdown_is_a_github_table_with_counts_matching_the_json() {
         let cells = md_cells(line);
         assert_eq!(cells.len(), header.len(), "{line}");
         assert_eq!(cells[0], theme["label"].as_str().expect("label"));
-        let tag = if theme["regional"] == true { "report" } else { "editorial" };
+        let tag = if theme["regional"] == true {
+            "report"
+        } else {
+            "editorial"
+        };
         assert_eq!(cells[1], tag);
         for (cell, json_cell) in cells[2..].iter().zip(theme["cells"].as_array().expect("c")) {
             let mut expected = Vec::new();
@@ -305,7 +316,10 @@ fn text_is_a_grid_with_iso_headings_totals_and_a_legend() {
     let out = ok(&["matrix"]);
     let heading = out.lines().nth(2).expect("a heading line");
     for c in v["countries"].as_array().expect("countries") {
-        assert!(heading.contains(c["iso3"].as_str().expect("iso3")), "{heading}");
+        assert!(
+            heading.contains(c["iso3"].as_str().expect("iso3")),
+            "{heading}"
+        );
     }
     assert!(heading.contains("SYN"));
     for theme in v["themes"].as_array().expect("themes") {
