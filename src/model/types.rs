@@ -130,6 +130,9 @@ pub struct KeyFigure {
     /// A plain number, only where `value` is a single number (for charts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
+    /// What the figure measures, from report.json's `measures`; comparable across countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
     pub quote: String,
@@ -248,6 +251,13 @@ pub struct Theme {
     pub synthesis_recommendation: Option<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+}
+
 /// A pull-quote the report prints beside its text, with its attribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -292,6 +302,8 @@ pub struct Report {
     pub methodology: Methodology,
     pub synthesis: Synthesis,
     pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
     pub conclusion: Vec<Paragraph>,
     #[serde(default)]
     pub sidebars: Vec<Sidebar>,
