@@ -51,13 +51,18 @@ pub enum Pane {
     Help,
     Search,
     Detail,
+    /// What works elsewhere: the best practices on an item's themes.
+    Elsewhere,
     /// The country list's filter input.
     Filter,
     CountryList,
     Profile,
     Region,
-    /// The views still to come: only the view keys work there.
-    Unbuilt,
+    /// The matrix's grid of themes × countries.
+    Matrix,
+    /// The items of the matrix's selected cell.
+    Evidence,
+    Compare,
 }
 
 /// A movement; each pane says what it means there.
@@ -104,6 +109,10 @@ pub enum Action {
     /// Jump to a section by its 0-based number on the section bar.
     Section(u8),
     Copy,
+    /// The best practices elsewhere on the selected item's themes.
+    Elsewhere,
+    /// The matrix's kind filter: all, recommendations, best practices, lessons.
+    CycleKind,
     NextBlock,
     PrevBlock,
     Close,
@@ -165,6 +174,8 @@ impl Action {
             Action::PrevSection => "Previous section",
             Action::Section(_) => "Jump to section 1-9 of the section bar",
             Action::Copy => "Copy the selection with its source",
+            Action::Elsewhere => "What works elsewhere: best practices on the item's themes",
+            Action::CycleKind => "Show all kinds, recommendations, best practices or lessons",
             Action::NextBlock => "Show the next block",
             Action::PrevBlock => "Show the previous block",
             Action::Close => "Close the overlay",

@@ -22,6 +22,9 @@ pub enum Context {
     CountryList,
     /// The reading pane: a country's profile or the region view.
     Reading,
+    Matrix,
+    Compare,
+    Elsewhere,
     Filter,
     Search,
     Detail,
@@ -30,13 +33,16 @@ pub enum Context {
 
 impl Context {
     /// The order of the groups in the help overlay.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 13] = [
         Context::Always,
         Context::Views,
         Context::Moving,
         Context::Countries,
         Context::CountryList,
         Context::Reading,
+        Context::Matrix,
+        Context::Compare,
+        Context::Elsewhere,
         Context::Filter,
         Context::Search,
         Context::Detail,
@@ -51,6 +57,9 @@ impl Context {
             Context::Countries => "Countries view",
             Context::CountryList => "Country list",
             Context::Reading => "Reading (profile and region)",
+            Context::Matrix => "Matrix (grid, and the items of a cell)",
+            Context::Elsewhere => "What works elsewhere",
+            Context::Compare => "Compare",
             Context::Filter => "Filter input",
             Context::Search => "Search",
             Context::Detail => "Item detail",
@@ -285,6 +294,29 @@ pub const BINDINGS: &[Binding] = &[
         Some("open"),
     ),
     bind(C::Reading, &[Char('y')], Action::Copy, Some("copy")),
+    bind(
+        C::Reading,
+        &[Char('w')],
+        Action::Elsewhere,
+        Some("elsewhere"),
+    ),
+    // Matrix
+    bind(
+        C::Matrix,
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        Some("items"),
+    ),
+    bind(C::Matrix, &[Char('f')], Action::CycleKind, Some("kind")),
+    bind(C::Matrix, &[Char(' ')], Action::ToggleMark, Some("mark")),
+    bind(C::Matrix, &[Char('y')], Action::Copy, Some("copy")),
+    // What works elsewhere
+    bind(
+        C::Elsewhere,
+        &[Code(KeyCode::Esc), Char('q')],
+        Action::Close,
+        Some("close"),
+    ),
     // Filter input
     bind(C::Filter, &[Key::Printable], Action::Input(' '), None),
     bind(
@@ -357,6 +389,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[Char('n')], Action::NextBlock, Some("next")),
     bind(C::Detail, &[Char('p')], Action::PrevBlock, Some("previous")),
     bind(C::Detail, &[Char('y')], Action::Copy, Some("copy")),
+    bind(
+        C::Detail,
+        &[Char('w')],
+        Action::Elsewhere,
+        Some("elsewhere"),
+    ),
     bind(C::Detail, &[Char('?')], Action::OpenHelp, None),
     bind(
         C::Detail,
@@ -390,7 +428,10 @@ pub fn contexts(pane: Pane) -> &'static [Context] {
         Pane::CountryList => &[Always, CountryList, Moving, Countries, Views],
         Pane::Profile => &[Always, Reading, Moving, Countries, Views],
         Pane::Region => &[Always, Reading, Moving, Views],
-        Pane::Unbuilt => &[Always, Views],
+        Pane::Elsewhere => &[Always, Elsewhere, Reading, Moving],
+        Pane::Matrix => &[Always, Matrix, Moving, Views],
+        Pane::Evidence => &[Always, Reading, Matrix, Moving, Views],
+        Pane::Compare => &[Always, Compare, Moving, Views],
     }
 }
 

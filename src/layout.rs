@@ -147,7 +147,15 @@ pub fn list_area(area: Rect) -> ListArea {
 }
 
 /// A reading pane with `header_rows` rows of header above its section bar.
+/// On an area too short for all of it, the document goes first, then the
+/// bar, then the header: what is read matters more than its title.
 pub fn reading_area(area: Rect, header_rows: u16) -> ReadingArea {
+    let doc_rows = area
+        .height
+        .saturating_sub(header_rows + 1)
+        .max(area.height.min(1));
+    let bar_rows = area.height.saturating_sub(doc_rows).min(1);
+    let header_rows = area.height - doc_rows - bar_rows;
     ReadingArea {
         area,
         header: Rect {
@@ -156,12 +164,12 @@ pub fn reading_area(area: Rect, header_rows: u16) -> ReadingArea {
         },
         bar: Rect {
             y: area.y + header_rows,
-            height: 1,
+            height: bar_rows,
             ..area
         },
         doc: Rect {
-            y: area.y + header_rows + 1,
-            height: area.height - header_rows - 1,
+            y: area.y + header_rows + bar_rows,
+            height: doc_rows,
             ..area
         },
     }
@@ -303,6 +311,16 @@ mod tests {
         let panes = list_and_reading(s.body, true, false);
         assert_eq!(panes.reading.unwrap().doc.height, 3);
         assert!(s.overlay.inner.height >= 3);
+    }
+
+    #[test]
+    fn a_short_reading_area_keeps_the_document_first() {
+        for height in 0..6 {
+            let r = reading_area(Rect::new(0, 3, 40, height), 2);
+            assert_eq!(r.header.height + r.bar.height + r.doc.height, height);
+            assert_eq!(r.doc.bottom(), r.area.bottom());
+            assert_eq!(r.doc.height, height.min(height.saturating_sub(3).max(1)));
+        }
     }
 
     #[test]

@@ -58,6 +58,20 @@ pub const SCENES: &[Scene] = &[
         keys: "/witness protection",
     },
     Scene {
+        name: "matrix",
+        caption: "2 Matrix: themes × countries with counts by kind; the selected cell's items below (`f` changes the kind)",
+        width: 100,
+        height: 30,
+        keys: "2jll",
+    },
+    Scene {
+        name: "matrix-elsewhere",
+        caption: "What works elsewhere (`w` on a recommendation): best practices on its themes, from the other countries and the synthesis",
+        width: 100,
+        height: 30,
+        keys: "2jll<Enter>w",
+    },
+    Scene {
         name: "region",
         caption:
             "4 Region: executive summary, Section I and the tier system, methodology, synthesis",

@@ -73,7 +73,7 @@ fn region_view() {
 }
 
 #[test]
-fn matrix_and_compare_notices() {
+fn matrix_and_compare_at_three_sizes() {
     at_three_sizes("matrix", "2");
     at_three_sizes("compare", " j 3");
 }
@@ -121,4 +121,18 @@ fn mono_theme_shows_selection_without_colour() {
         assert!(reversed, "{name}: nothing in reverse video");
         insta::assert_snapshot!(name, format!("{}\n{}", buffer_text(&buf), modifiers(&buf)));
     }
+}
+
+#[test]
+fn matrix_view() {
+    snapshot("matrix_grid", 120, 40, "2jl");
+    snapshot("matrix_grid", 80, 24, "2jl");
+    snapshot("matrix_evidence", 80, 24, "2jl<Enter>j");
+    snapshot("matrix_recommendations", 120, 40, "2ff");
+}
+
+#[test]
+fn what_works_elsewhere_overlay() {
+    snapshot("elsewhere", 120, 40, "2jl<Enter>w");
+    snapshot("elsewhere", 80, 24, "<Enter><Alt-5>w");
 }

@@ -207,13 +207,16 @@ impl State<'_> {
     }
 
     fn toggle_mark(&mut self) {
-        let c = self.session.countries.country;
+        if !self.matches.is_empty() {
+            self.toggle_mark_of(self.session.countries.country);
+        }
+    }
+
+    /// Marks a country for comparison, or unmarks it, and says so.
+    pub(crate) fn toggle_mark_of(&mut self, c: usize) {
         let Some(country) = self.data.countries.get(c) else {
             return;
         };
-        if self.matches.is_empty() {
-            return;
-        }
         let marked = &mut self.session.marked;
         let now = if let Some(at) = marked.iter().position(|&m| m == c) {
             marked.remove(at);

@@ -12,8 +12,10 @@
 //! and one under `ui` (its drawing); [`State::pane`] says which pane has
 //! the keyboard, and [`State::apply`] hands the action to it.
 
+pub mod compare;
 pub mod countries;
 mod history;
+pub mod matrix;
 mod overlays;
 pub mod reading;
 pub mod region;
@@ -22,9 +24,11 @@ use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::{Position, Rect, Size};
 
+pub use compare::Compare;
 pub use countries::{Countries, CountryList, Focus};
 pub use history::History;
-pub use overlays::{Detail, Overlay, SearchBox};
+pub use matrix::MatrixView;
+pub use overlays::{Detail, ElsewhereBox, Overlay, SearchBox};
 pub use reading::{DocId, Docs};
 pub use region::Region;
 
@@ -56,6 +60,8 @@ pub struct Session {
     /// Where Esc returns from the matrix, compare and region views.
     pub previous_view: View,
     pub countries: Countries,
+    pub matrix: MatrixView,
+    pub compare: Compare,
     pub region: Region,
     /// Countries marked for comparison, in the order marked.
     pub marked: Vec<usize>,
@@ -76,6 +82,10 @@ pub struct State<'a> {
     pub docs: Docs<'a>,
     /// Countries the filter keeps.
     pub matches: Vec<usize>,
+    /// The matrix under the kind filter it was built for.
+    pub matrix: Option<crate::query::matrix::Matrix<'a>>,
+    /// The cell the evidence document shows: (row, column, filter).
+    evidence_for: Option<(usize, usize, crate::query::matrix::KindFilter)>,
     pub hits: Vec<Hit>,
     pub detail_lines: Vec<DocLine>,
     /// What the detail lines were laid out for.
@@ -121,6 +131,8 @@ impl<'a> State<'a> {
                 view: View::Countries,
                 previous_view: View::Countries,
                 countries: Countries::new(countries),
+                matrix: MatrixView::default(),
+                compare: Compare::default(),
                 region: Region::default(),
                 marked: Vec::new(),
                 overlay: Overlay::None,
@@ -128,6 +140,8 @@ impl<'a> State<'a> {
             },
             docs: Docs::new(countries),
             matches: (0..countries).collect(),
+            matrix: None,
+            evidence_for: None,
             hits: Vec::new(),
             detail_lines: Vec::new(),
             detail_for: None,
@@ -144,10 +158,12 @@ impl<'a> State<'a> {
             Overlay::Help { .. } => Pane::Help,
             Overlay::Search(_) => Pane::Search,
             Overlay::Detail(_) => Pane::Detail,
+            Overlay::Elsewhere(_) => Pane::Elsewhere,
             Overlay::None => match self.session.view {
                 View::Countries => self.session.countries.pane(),
                 View::Region => Pane::Region,
-                View::Matrix | View::Compare => Pane::Unbuilt,
+                View::Matrix => self.session.matrix.pane(),
+                View::Compare => Pane::Compare,
             },
         }
     }
@@ -208,15 +224,13 @@ impl<'a> State<'a> {
                 Pane::Help => self.help_action(action),
                 Pane::Search => self.search_action(action),
                 Pane::Detail => self.detail_action(action, out),
+                Pane::Elsewhere => self.elsewhere_action(action, out),
                 Pane::Filter | Pane::CountryList | Pane::Profile => {
                     self.countries_action(action, out)
                 }
                 Pane::Region => self.region_action(action, out),
-                Pane::Unbuilt => {
-                    if action == Action::Leave {
-                        self.leave_view();
-                    }
-                }
+                Pane::Matrix | Pane::Evidence => self.matrix_action(action, out),
+                Pane::Compare => self.compare_action(action, out),
             },
         }
     }
@@ -241,7 +255,7 @@ impl<'a> State<'a> {
     }
 
     /// Esc in a view other than the countries: to the view before it.
-    fn leave_view(&mut self) {
+    pub(crate) fn leave_view(&mut self) {
         let session = &self.session;
         let back = if session.previous_view == session.view {
             View::Countries
@@ -260,7 +274,7 @@ impl<'a> State<'a> {
     }
 
     /// Shows a search hit where it lives, remembering where the jump started.
-    fn jump_to(&mut self, target: Target) {
+    pub(crate) fn jump_to(&mut self, target: Target) {
         self.remember_place();
         let country = match target {
             Target::Region { .. } => {
@@ -318,7 +332,8 @@ impl<'a> State<'a> {
         match self.session.view {
             View::Countries => self.countries_wheel(at, down),
             View::Region => self.region_wheel(at, down),
-            View::Matrix | View::Compare => {}
+            View::Matrix => self.matrix_wheel(at, down),
+            View::Compare => self.compare_wheel(at, down),
         }
     }
 
@@ -338,7 +353,8 @@ impl<'a> State<'a> {
         match self.session.view {
             View::Countries => self.countries_click(at),
             View::Region => self.region_click(at),
-            View::Matrix | View::Compare => {}
+            View::Matrix => self.matrix_click(at),
+            View::Compare => self.compare_click(at),
         }
     }
 
@@ -368,6 +384,12 @@ impl<'a> State<'a> {
         );
         if self.session.view == View::Region || detail_region {
             self.lay_out(DocId::Region);
+        }
+        if self.session.view == View::Matrix {
+            self.sync_matrix();
+        }
+        if matches!(self.session.overlay, Overlay::Elsewhere(_)) {
+            self.lay_out(DocId::Elsewhere);
         }
         if let Overlay::Detail(detail) = &self.session.overlay {
             let width = usize::from(self.screen().overlay.inner.width);
@@ -413,6 +435,8 @@ impl<'a> State<'a> {
             self.clamp_reader(id);
         }
         self.clamp_reader(DocId::Region);
+        self.clamp_reader(DocId::Evidence);
+        self.clamp_reader(DocId::Elsewhere);
         self.clamp_overlay();
     }
 
@@ -441,9 +465,16 @@ impl<'a> State<'a> {
                 return Err(format!("profile: {problem}"));
             }
         }
-        if let Some(problem) = self.reader_problem(DocId::Region) {
-            return Err(format!("region: {problem}"));
+        for (id, name) in [
+            (DocId::Region, "region"),
+            (DocId::Evidence, "evidence"),
+            (DocId::Elsewhere, "elsewhere"),
+        ] {
+            if let Some(problem) = self.reader_problem(id) {
+                return Err(format!("{name}: {problem}"));
+            }
         }
+        self.check_matrix()?;
         if view.readers.len() != countries {
             return Err("profile places out of step with the countries".into());
         }

@@ -4,8 +4,9 @@
 use super::reading::DocId;
 use super::{Outcome, State};
 use crate::action::{Action, Motion};
-use crate::doc::clip;
+use crate::doc::{clip, items_doc, Reader};
 use crate::keymap;
+use crate::query::{self, matrix::works_elsewhere};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchBox {
@@ -21,12 +22,21 @@ pub struct Detail {
     pub scroll: usize,
 }
 
+/// What works elsewhere, for one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElsewhereBox {
+    /// The item asked about ("Ecuador › Recommendations 2").
+    pub asked: String,
+    pub reader: Reader,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
     Help { scroll: usize },
     Search(SearchBox),
     Detail(Detail),
+    Elsewhere(ElsewhereBox),
 }
 
 /// Where a motion takes a scroll position or a selection, `page` rows at a time.
@@ -89,6 +99,10 @@ impl State<'_> {
         };
         match action {
             Action::Move(motion) => detail.scroll = moved(detail.scroll, motion, page),
+            Action::Elsewhere => {
+                let (id, block) = (detail.doc, detail.block);
+                self.open_elsewhere_of(id, block);
+            }
             Action::NextBlock => self.detail_step(true),
             Action::PrevBlock => self.detail_step(false),
             Action::Copy => {
@@ -101,6 +115,57 @@ impl State<'_> {
                 self.copied(out, text, &what);
             }
             _ => {}
+        }
+    }
+
+    /// `w` on a reading pane: what works elsewhere for the selected block.
+    pub(super) fn open_elsewhere(&mut self, id: DocId) {
+        let block = self.reader(id).cursor;
+        self.open_elsewhere_of(id, block);
+    }
+
+    /// Opens the best practices elsewhere on the themes of an item.
+    fn open_elsewhere_of(&mut self, id: DocId, block: usize) {
+        let Some(block) = self.docs.get(id).and_then(|d| d.blocks.get(block)) else {
+            return;
+        };
+        let Some(item) = block.item else {
+            self.session.status = Some("What works elsewhere starts from an item".into());
+            return;
+        };
+        let asked = block.context.clone();
+        let Some(asking) = query::find_item(self.data, &item.id) else {
+            return;
+        };
+        let found = works_elsewhere(self.data, &asking);
+        let doc = items_doc::elsewhere(self.data, &found);
+        self.docs.set(DocId::Elsewhere, doc);
+        self.session.overlay = Overlay::Elsewhere(ElsewhereBox {
+            asked,
+            reader: Reader::default(),
+        });
+        self.lay_out(DocId::Elsewhere);
+    }
+
+    /// What the overlay of best practices elsewhere does with an action.
+    pub(super) fn elsewhere_action(&mut self, action: Action, out: &mut Outcome) {
+        match action {
+            Action::Open => {
+                let id = DocId::Elsewhere;
+                let target = self
+                    .docs
+                    .get(id)
+                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
+                    .and_then(|b| b.anchor);
+                if let Some(target) = target {
+                    self.session.overlay = Overlay::None;
+                    self.jump_to(target);
+                }
+            }
+            Action::Elsewhere => {}
+            _ => {
+                self.reading_action(DocId::Elsewhere, action, out);
+            }
         }
     }
 
@@ -146,7 +211,7 @@ impl State<'_> {
             Overlay::Search(search) => {
                 search.selected = search.selected.min(hits.saturating_sub(1));
             }
-            Overlay::None => {}
+            Overlay::Elsewhere(_) | Overlay::None => {}
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The reading panes (a country's profile, the region view): their
+//! The reading panes (a country's profile, the region view, a matrix
+//! cell's evidence, what works elsewhere): their
 //! documents, built once when first needed and laid out for the pane's
 //! width, and what a reading pane does with an action. Only `update` builds
 //! or lays out a document; render reads what is here.
@@ -16,6 +17,19 @@ use crate::model::Dataset;
 pub enum DocId {
     Profile(usize),
     Region,
+    /// The items of the matrix's selected cell.
+    Evidence,
+    /// The best practices elsewhere on an item's themes.
+    Elsewhere,
+}
+
+/// A document made for the moment (a matrix cell, an item's practices
+/// elsewhere): replaced whenever what it shows changes.
+#[derive(Default)]
+struct Transient<'a> {
+    doc: Option<Document<'a>>,
+    layout: DocLayout,
+    width: Option<usize>,
 }
 
 /// Lines the mouse wheel scrolls a reading pane by.
@@ -39,6 +53,8 @@ pub struct Docs<'a> {
     kept: Vec<((usize, usize), DocLayout)>,
     pub region_layout: DocLayout,
     region_for: Option<usize>,
+    evidence: Transient<'a>,
+    elsewhere: Transient<'a>,
 }
 
 impl<'a> Docs<'a> {
@@ -51,7 +67,30 @@ impl<'a> Docs<'a> {
             kept: Vec::new(),
             region_layout: DocLayout::default(),
             region_for: None,
+            evidence: Transient::default(),
+            elsewhere: Transient::default(),
         }
+    }
+
+    fn transient(&self, id: DocId) -> Option<&Transient<'a>> {
+        match id {
+            DocId::Evidence => Some(&self.evidence),
+            DocId::Elsewhere => Some(&self.elsewhere),
+            _ => None,
+        }
+    }
+
+    /// Puts a document made for the moment in place, to be laid out anew.
+    pub fn set(&mut self, id: DocId, doc: Document<'a>) {
+        let slot = match id {
+            DocId::Evidence => &mut self.evidence,
+            DocId::Elsewhere => &mut self.elsewhere,
+            _ => return,
+        };
+        *slot = Transient {
+            doc: Some(doc),
+            ..Transient::default()
+        };
     }
 
     /// The document, if it was built.
@@ -59,10 +98,12 @@ impl<'a> Docs<'a> {
         match id {
             DocId::Profile(c) => self.profiles.get(c)?.as_ref(),
             DocId::Region => self.region.as_ref(),
+            DocId::Evidence | DocId::Elsewhere => self.transient(id)?.doc.as_ref(),
         }
     }
 
-    /// The document, built now if it was not.
+    /// The document, built now if it was not (a document made for the
+    /// moment is built by the view that shows it).
     pub fn build(&mut self, data: &'a Dataset, id: DocId) -> Option<&Document<'a>> {
         match id {
             DocId::Profile(c) => {
@@ -73,6 +114,7 @@ impl<'a> Docs<'a> {
                 self.region
                     .get_or_insert_with(|| doc::region_doc::region(data)),
             ),
+            DocId::Evidence | DocId::Elsewhere => self.transient(id)?.doc.as_ref(),
         }
     }
 
@@ -83,6 +125,10 @@ impl<'a> Docs<'a> {
                 (self.profile_for.map(|(at, _)| at) == Some(c)).then_some(&self.profile_layout)
             }
             DocId::Region => self.region_for.is_some().then_some(&self.region_layout),
+            DocId::Evidence | DocId::Elsewhere => {
+                let t = self.transient(id)?;
+                t.width.and(t.doc.as_ref()).map(|_| &t.layout)
+            }
         }
     }
 
@@ -116,6 +162,16 @@ impl<'a> Docs<'a> {
                 self.region_layout = doc::lines::lay_out(doc, width);
                 self.region_for = Some(width);
             }
+            DocId::Evidence | DocId::Elsewhere => {
+                let slot = match id {
+                    DocId::Evidence => &mut self.evidence,
+                    _ => &mut self.elsewhere,
+                };
+                if let Some(doc) = &slot.doc {
+                    slot.layout = doc::lines::lay_out(doc, width);
+                    slot.width = Some(width);
+                }
+            }
         }
     }
 
@@ -124,6 +180,9 @@ impl<'a> Docs<'a> {
         match id {
             DocId::Profile(c) => self.profile_for == Some((c, width)),
             DocId::Region => self.region_for == Some(width),
+            DocId::Evidence | DocId::Elsewhere => self
+                .transient(id)
+                .is_some_and(|t| t.doc.is_some() && t.width == Some(width)),
         }
     }
 }
@@ -155,6 +214,11 @@ impl<'a> State<'a> {
                 .copied()
                 .unwrap_or_default(),
             DocId::Region => self.session.region.reader,
+            DocId::Evidence => self.session.matrix.evidence,
+            DocId::Elsewhere => match &self.session.overlay {
+                Overlay::Elsewhere(e) => e.reader,
+                _ => Reader::default(),
+            },
         }
     }
 
@@ -166,6 +230,12 @@ impl<'a> State<'a> {
                 }
             }
             DocId::Region => self.session.region.reader = reader,
+            DocId::Evidence => self.session.matrix.evidence = reader,
+            DocId::Elsewhere => {
+                if let Overlay::Elsewhere(e) = &mut self.session.overlay {
+                    e.reader = reader;
+                }
+            }
         }
     }
 
@@ -177,6 +247,8 @@ impl<'a> State<'a> {
         match id {
             DocId::Profile(_) => self.session.countries.reading_area(body),
             DocId::Region => layout::reading_area(body, 1),
+            DocId::Evidence => self.matrix_areas().evidence,
+            DocId::Elsewhere => layout::reading_area(self.screen().overlay.inner, 1),
         }
     }
 
@@ -193,6 +265,11 @@ impl<'a> State<'a> {
     pub(super) fn lay_out(&mut self, id: DocId) {
         let width = usize::from(self.reading_area(id).doc.width);
         self.docs.lay_out(self.data, id, width);
+    }
+
+    /// Is a reader kept for the document? The overlay's reader goes with it.
+    fn has_reader(&self, id: DocId) -> bool {
+        id != DocId::Elsewhere || matches!(self.session.overlay, Overlay::Elsewhere(_))
     }
 
     pub(super) fn is_laid_out(&self, id: DocId) -> bool {
@@ -234,6 +311,7 @@ impl<'a> State<'a> {
                     scroll: 0,
                 });
             }
+            Action::Elsewhere => self.open_elsewhere(id),
             Action::Copy => {
                 let Some(block) = self
                     .docs
@@ -277,7 +355,7 @@ impl<'a> State<'a> {
 
     /// Keeps the reader of a laid-out document in range.
     pub(super) fn clamp_reader(&mut self, id: DocId) {
-        if !self.is_laid_out(id) {
+        if !self.is_laid_out(id) || !self.has_reader(id) {
             return;
         }
         let mut reader = self.reader(id);
@@ -289,7 +367,7 @@ impl<'a> State<'a> {
 
     /// What is wrong with the reader of a laid-out document, if anything.
     pub(super) fn reader_problem(&self, id: DocId) -> Option<String> {
-        if !self.is_laid_out(id) {
+        if !self.is_laid_out(id) || !self.has_reader(id) {
             return None;
         }
         self.reader(id).problem(&self.viewport(id)?)

@@ -113,7 +113,7 @@ impl<'a> Block<'a> {
 pub struct Section {
     pub title: String,
     /// The word on the section bar.
-    pub short: &'static str,
+    pub short: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -126,11 +126,11 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// Starts a section; the following blocks belong to it.
-    pub fn section(&mut self, title: impl Into<String>, short: &'static str) {
+    pub fn section(&mut self, title: impl Into<String>, short: impl Into<String>) {
         let title = title.into();
         self.sections.push(Section {
             title: title.clone(),
-            short,
+            short: short.into(),
         });
         self.push(Block::new(BlockKind::Heading, title));
     }
@@ -175,7 +175,7 @@ impl<'a> Document<'a> {
                 if i < 9 {
                     format!("{} {}", i + 1, s.short)
                 } else {
-                    s.short.to_string()
+                    s.short.clone()
                 }
             })
             .collect()

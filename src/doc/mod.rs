@@ -5,6 +5,7 @@
 
 pub mod clip;
 pub mod document;
+pub mod items_doc;
 pub mod lines;
 pub mod profile_doc;
 pub mod reader;

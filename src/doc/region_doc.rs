@@ -314,7 +314,7 @@ mod tests {
             assert!(lines.len() > 4, "{short}: {lines:?}");
             assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{short}: {lines:?}");
         }
-        let titles: Vec<&str> = doc.sections.iter().map(|s| s.short).collect();
+        let titles: Vec<&str> = doc.sections.iter().map(|s| s.short.as_str()).collect();
         assert!(titles.starts_with(&["Summary", "Introduction", "Situation", "Tiers"]));
         assert!(titles.contains(&"Glossary"));
     }

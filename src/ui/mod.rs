@@ -3,15 +3,17 @@
 //! regions of [`crate::layout`].
 
 pub mod bar;
+pub mod compare;
 pub mod countries;
 pub mod detail;
+pub mod elsewhere;
 pub mod footer;
 pub mod help;
+pub mod matrix;
 pub mod reading;
 pub mod region;
 pub mod search;
 pub mod tabs;
-pub mod unbuilt;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,7 +38,8 @@ pub fn render(state: &State, frame: &mut Frame) {
     match state.session.view {
         View::Countries => countries::render(state, frame, screen.body),
         View::Region => region::render(state, frame.buffer_mut(), screen.body),
-        View::Matrix | View::Compare => unbuilt::render(state, frame.buffer_mut(), screen.body),
+        View::Matrix => matrix::render(state, frame, screen.body),
+        View::Compare => compare::render(state, frame, screen.body),
     }
     footer::render(state, frame.buffer_mut(), screen.footer);
     match &state.session.overlay {
@@ -44,6 +47,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Help { scroll } => help::render(state, frame.buffer_mut(), &screen, *scroll),
         Overlay::Search(search) => search::render(state, frame, &screen, search),
         Overlay::Detail(detail) => detail::render(state, frame.buffer_mut(), &screen, detail),
+        Overlay::Elsewhere(asked) => elsewhere::render(state, frame.buffer_mut(), &screen, asked),
     }
 }
 

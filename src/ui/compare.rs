@@ -1,12 +1,13 @@
-//! The views still to come say so in one line.
+//! The comparison view (still to come: it says so in one line).
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::Frame;
 
 use crate::action::View;
 use crate::app::State;
 
-pub fn render(state: &State, buf: &mut Buffer, area: Rect) {
+pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    let buf = frame.buffer_mut();
     let view = state.session.view;
     let mut message = format!("{}: coming soon — press 1 or 4", view.title());
     if view == View::Compare {
