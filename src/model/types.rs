@@ -130,6 +130,9 @@ pub struct KeyFigure {
     /// A plain number, only where `value` is a single number (for charts).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
+    /// What the figure measures, from report.json's `measures`; comparable across countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
     pub quote: String,
@@ -268,6 +271,15 @@ pub struct Footnote {
     pub line: u32,
 }
 
+/// A quantity that key figures of several countries can share (population,
+/// poverty...): the row a comparison lines them up on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
@@ -301,4 +313,7 @@ pub struct Report {
     pub organizations: Vec<Organization>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// What key figures can measure, so that figures line up across countries.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
 }
