@@ -2,6 +2,7 @@
 
 mod index;
 mod load;
+mod measures;
 pub mod locate;
 mod problem;
 mod resolve;
