@@ -46,12 +46,14 @@ pub fn check(loaded: &Loaded) -> Vec<Problem> {
                 let expected = if listed.is_empty() {
                     "report.json declares no measures; add it to report.json's measures".to_string()
                 } else {
-                    format!("expected one of report.json's measures: {}", listed.join(", "))
+                    format!(
+                        "expected one of report.json's measures: {}",
+                        listed.join(", ")
+                    )
                 };
-                problems.push(country.problem(
-                    &at,
-                    format!("unknown measure \"{measure}\"; {expected}"),
-                ));
+                problems.push(
+                    country.problem(&at, format!("unknown measure \"{measure}\"; {expected}")),
+                );
             }
             if let Some(other) = first.insert(measure, figure.id.as_str()) {
                 first.insert(measure, other);
@@ -108,7 +110,10 @@ mod tests {
         };
         let (loaded, parse_problems) = parse_all(raw);
         assert!(parse_problems.is_empty(), "{parse_problems:?}");
-        check(&loaded.expect("parsed")).iter().map(|p| p.to_string()).collect()
+        check(&loaded.expect("parsed"))
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
     }
 
     fn figure(id: &str, measure: &str) -> String {
@@ -153,13 +158,19 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].contains("key_figures[1].measure: measure \"population\" is already the measure of \"a\""),
+            found[0].contains(
+                "key_figures[1].measure: measure \"population\" is already the measure of \"a\""
+            ),
             "{}",
             found[0]
         );
         // located at the second figure's measure, line:column
         let position = found[0].split(':').nth(1).unwrap();
-        assert!(position.parse::<usize>().is_ok_and(|line| line > 1), "{}", found[0]);
+        assert!(
+            position.parse::<usize>().is_ok_and(|line| line > 1),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
