@@ -2,8 +2,8 @@
 
 mod index;
 mod load;
-mod measures;
 pub mod locate;
+mod measures;
 mod problem;
 mod resolve;
 mod types;

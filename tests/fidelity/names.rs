@@ -286,7 +286,7 @@ fn label_problem(note: &Note) -> Option<String> {
     let id_like = note.label.split_whitespace().any(|w| {
         w.contains("-fig-") || w.contains("-ll-") || w.contains("-bp-") || w.contains("-rec-")
     });
-    (n < 3 || n > 7 || id_like).then(|| format!("{}: label {:?}", note.id, note.label))
+    (!(3..=7).contains(&n) || id_like).then(|| format!("{}: label {:?}", note.id, note.label))
 }
 
 #[test]
