@@ -326,7 +326,13 @@ fn every_note_says_in_words_what_it_concerns() {
 /// Conflicts between the synthesis and a chapter, found by reading Section
 /// II against each chapter: (country, words of the synthesis, words of the
 /// chapter or of the synthesis where the chapter is silent).
-const CONFLICTS: [(&str, &str, &str); 8] = [
+const CONFLICTS: [(&str, &str, &str); 9] = [
+    // line 519 against 1370: no procedures for witnesses' security, or a program
+    (
+        "ecuador",
+        "no procedures guaranteeing the personal security of witnesses",
+        "victim and witness protection program is an excellent step",
+    ),
     // line 703 against 1166-1170: four regions, or one and three to come
     (
         "dominican-republic",
