@@ -335,8 +335,13 @@ fn the_matrix_shows_what_the_tags_say_for_known_cells() {
     };
     assert_eq!(
         with("training", ItemKind::Recommendations),
-        ["DOM", "ECU", "GTM", "JAM"],
-        "Nicaragua's only training recommendation is on investigative journalism, not law enforcement"
+        ["DOM", "ECU", "GTM", "JAM", "NIC"],
+        "Nicaragua's is training municipal officials to identify victims (line 2130)"
+    );
+    assert_eq!(
+        with("training", ItemKind::BestPractices),
+        ["GTM"],
+        "materials for police on intervening with child victims (line 1634)"
     );
     assert_eq!(with("tourism", ItemKind::BestPractices), ["ECU"]);
     assert_eq!(
