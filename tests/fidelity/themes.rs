@@ -165,7 +165,7 @@ const NEVER_PASSING: [(&str, &[&str]); 4] = [
 
 /// One practice described in a chapter and in the synthesis, with the
 /// themes the practice carries in both places (read from both passages).
-const SAME_PRACTICE: [(&str, &str, &[&str]); 15] = [
+const SAME_PRACTICE: [(&str, &str, &[&str]); 19] = [
     // the Dominican consular network (lines 1164, 411, 703)
     ("dom-bp-4", "syn-bp-1", &["partnerships", "migration"]),
     ("dom-bp-4", "syn-rec-1", &["partnerships", "migration"]),
@@ -217,8 +217,23 @@ const SAME_PRACTICE: [(&str, &str, &[&str]); 15] = [
     // Nicaragua's repatriation protocols and border project (2058, 2045, 496)
     ("nic-bp-3", "syn-bp-7", &["migration", "partnerships"]),
     ("nic-bp-2", "syn-bp-7", &["migration", "children"]),
-    // Jamaica's Child Protection Act (1846, 803)
+    // Jamaica's Child Protection Act and FINJUS's legal reform (1846, 1131, 803)
     ("jam-bp-3", "syn-rec-4", &["legislation", "children"]),
+    ("dom-bp-2", "syn-rec-4", &["legislation"]),
+    // Jamaica’s National Taskforce (1816, 852)
+    ("jam-bp-1", "syn-rec-5", &["machinery"]),
+    // campaigns run jointly: Jamaica's CSOs with government, INNFA with the
+    // Ricky Martin Foundation (1829, 1408, 761, 769)
+    (
+        "jam-bp-2",
+        "syn-rec-2",
+        &["awareness", "partnerships", "children", "migration"],
+    ),
+    (
+        "ecu-bp-4",
+        "syn-rec-2",
+        &["awareness", "partnerships", "children"],
+    ),
 ];
 
 /// Every item of the countries and of the synthesis: the matrix's evidence.
