@@ -9,6 +9,14 @@ use std::collections::HashSet;
 
 use tipx::model::{Dataset, ItemKind, TierLevel};
 
+// The data/FORMAT.md rules that go beyond counts and words, one file each.
+#[path = "fidelity/figures.rs"]
+mod figures;
+#[path = "fidelity/names.rs"]
+mod names;
+#[path = "fidelity/themes.rs"]
+mod themes;
+
 const SOURCE: &str = include_str!("../data/source/lac-tip-review.txt");
 
 fn dataset() -> Dataset {

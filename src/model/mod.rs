@@ -3,6 +3,7 @@
 mod index;
 mod load;
 pub mod locate;
+mod measures;
 mod problem;
 mod resolve;
 mod types;

@@ -251,13 +251,6 @@ pub struct Theme {
     pub synthesis_recommendation: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Measure {
-    pub id: String,
-    pub label: String,
-}
-
 /// A pull-quote the report prints beside its text, with its attribution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -276,6 +269,15 @@ pub struct Footnote {
     pub number: u32,
     pub text: String,
     pub line: u32,
+}
+
+/// A quantity that key figures of several countries can share (population,
+/// poverty...): the row a comparison lines them up on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,8 +304,6 @@ pub struct Report {
     pub methodology: Methodology,
     pub synthesis: Synthesis,
     pub themes: Vec<Theme>,
-    #[serde(default)]
-    pub measures: Vec<Measure>,
     pub conclusion: Vec<Paragraph>,
     #[serde(default)]
     pub sidebars: Vec<Sidebar>,
@@ -313,4 +313,7 @@ pub struct Report {
     pub organizations: Vec<Organization>,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// What key figures can measure, so that figures line up across countries.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
 }

@@ -34,6 +34,7 @@ pub fn check(loaded: &Loaded) -> Vec<Problem> {
             }
         }
     }
+    v.problems.extend(super::measures::check(loaded));
     if loaded.country_files == 0 {
         v.problems.push(Problem::in_file(
             loaded.report.name.replace("report.json", "countries"),
