@@ -1,6 +1,7 @@
 //! How one query word matches one word of the report, from best to worst:
-//! the same word, the same stem, a prefix, a word within the typo budget,
-//! and, only when nothing else matches, its letters in order.
+//! the same word, the same stem, a prefix; only when none of these is in the
+//! report, a word within the typo budget; only when nothing else matches,
+//! its letters in order.
 
 use std::collections::{HashMap, HashSet};
 
@@ -144,24 +145,26 @@ impl Vocabulary {
     /// Every word that `token` (folded) matches, each once, at its best quality.
     pub fn matches(&self, token: &str) -> Vec<(u32, Quality)> {
         let mut found = Found::default();
-        let mut add = |id: u32, quality| found.add(id, quality);
         if let Some(&id) = self.ids.get(token) {
-            add(id, Quality::Exact);
+            found.add(id, Quality::Exact);
         }
         if is_word_of_letters(token) {
             let stem = self.stemmer.stem(token);
             for &id in self.stems.get(stem.as_ref()).into_iter().flatten() {
-                add(id, Quality::Stem);
+                found.add(id, Quality::Stem);
             }
         }
         for &id in self.prefixed(token) {
-            add(id, Quality::Prefix);
+            found.add(id, Quality::Prefix);
         }
         let chars = token.chars().count();
         let budget = typo_budget(chars);
         // Numbers match as printed: 1,876 is not 1,867.
         let numeric = token.contains(|c: char| c.is_ascii_digit());
-        if budget > 0 && !numeric && chars <= MAX_TYPO_WORD {
+        // As Typesense's typo threshold: a word the report has as typed (or
+        // by stem or prefix) is what was meant; `protection` must not also
+        // bring every `prosecution`.
+        if found.words.is_empty() && budget > 0 && !numeric && chars <= MAX_TYPO_WORD {
             let mask = letters(token);
             for (id, word) in self.words.iter().enumerate() {
                 if word.chars.abs_diff(chars) > budget
@@ -172,7 +175,7 @@ impl Vocabulary {
                 }
                 let distance = strsim::osa_distance(token, &word.text);
                 if (1..=budget).contains(&distance) {
-                    add(id as u32, Quality::Typo(distance as u8));
+                    found.add(id as u32, Quality::Typo(distance as u8));
                 }
             }
         }
@@ -281,6 +284,13 @@ mod tests {
         let v = vocabulary(&["ministry", "minstrel"]);
         // `minstr` is a prefix of minstrel: ministry is not also offered loosely.
         assert_eq!(found(&v, "minstr"), one("minstrel", Quality::Prefix));
+    }
+
+    #[test]
+    fn a_word_the_report_has_brings_no_typos() {
+        let v = vocabulary(&["protection", "prosecution"]);
+        assert_eq!(found(&v, "protection"), one("protection", Quality::Exact));
+        assert_eq!(found(&v, "protectoin"), one("protection", Quality::Typo(1)));
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! (Meilisearch's and Typesense's rules).
 //!
 //! A query word matches a word of the text exactly, by its stem, as a prefix,
-//! or within a typo budget that grows with its length; only a word that
-//! matches nothing else may match by its letters in order, and a hit found
-//! that way says so ([`Hit::loose`]). Hits are ranked by, in turn: more query
+//! or, when the report has it in none of these ways, within a typo budget that
+//! grows with its length; only a word that matches nothing else may match by
+//! its letters in order, and a hit found that way says so ([`Hit::loose`]). Hits are ranked by, in turn: more query
 //! words matched, no letters-in-order match, fewer typos, words closer
 //! together, exactness (the word as typed before its stem, its stem before a
 //! longer word it begins), the field (a name before a title before body text

@@ -26,7 +26,12 @@ pub fn text(dataset: &Dataset, hits: &[Hit]) -> String {
         }
         out.push('\n');
         for line in e.text.lines() {
-            let _ = writeln!(out, "    {line}");
+            match line {
+                "" => out.push('\n'),
+                line => {
+                    let _ = writeln!(out, "    {line}");
+                }
+            }
         }
     }
     out
