@@ -123,6 +123,11 @@ fn search(c: &mut Criterion) {
     let real = SearchIndex::new(&d.search);
     let fifty: Vec<SearchEntry> = (0..50).flat_map(|_| d.search.iter().cloned()).collect();
     let fifty = SearchIndex::new(&fifty);
+    // Issue #12 case 9: a pasted page costs what its first 200 characters cost.
+    let paste = "Witness protection programs are weak in the region. ".repeat(60);
+    c.bench_function("query real data: a 3,000-character paste", |b| {
+        b.iter(|| black_box(real.query(black_box(&paste))))
+    });
     for q in QUERIES {
         c.bench_function(&format!("query real data: {q}"), |b| {
             b.iter(|| black_box(real.query(black_box(q))))

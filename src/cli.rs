@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export;
-use crate::model::{Dataset, Problems};
+use crate::model::{resolve_country, Dataset, EntryKind, Problems};
 use crate::query::compare::{self, Comparison};
 use crate::query::matrix::{KindFilter, Matrix};
 use crate::query::{compare_output, matrix_output};
-use crate::search::SearchIndex;
+use crate::search::{self, Hit, SearchIndex};
 pub use crate::theme::ThemeName;
 
 #[derive(Debug, Parser)]
@@ -75,6 +75,50 @@ impl From<MatrixKind> for KindFilter {
     }
 }
 
+/// What `search --kind` selects: one kind of entry, or `item` for every
+/// bullet of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntryFilter {
+    /// Any bullet: lesson, best practice, recommendation, challenge, objective, scope.
+    Item,
+    Lesson,
+    BestPractice,
+    Recommendation,
+    Challenge,
+    Objective,
+    Scope,
+    Paragraph,
+    Figure,
+    Country,
+    Place,
+    Organization,
+    SideBar,
+    Footnote,
+    Glossary,
+}
+
+impl EntryFilter {
+    fn admits(self, kind: EntryKind) -> bool {
+        match self {
+            EntryFilter::Item => kind.is_item(),
+            EntryFilter::Lesson => kind == EntryKind::Lesson,
+            EntryFilter::BestPractice => kind == EntryKind::BestPractice,
+            EntryFilter::Recommendation => kind == EntryKind::Recommendation,
+            EntryFilter::Challenge => kind == EntryKind::Challenge,
+            EntryFilter::Objective => kind == EntryKind::Objective,
+            EntryFilter::Scope => kind == EntryKind::Scope,
+            EntryFilter::Paragraph => kind == EntryKind::Paragraph,
+            EntryFilter::Figure => kind == EntryKind::Figure,
+            EntryFilter::Country => kind == EntryKind::Country,
+            EntryFilter::Place => kind == EntryKind::Place,
+            EntryFilter::Organization => kind == EntryKind::Organization,
+            EntryFilter::SideBar => kind == EntryKind::Sidebar,
+            EntryFilter::Footnote => kind == EntryKind::Footnote,
+            EntryFilter::Glossary => kind == EntryKind::Glossary,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the countries with their tier, region and item counts.
@@ -89,12 +133,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Search the whole report; every word must match.
+    /// Search the whole report: exact words, stems, prefixes and typos, best first.
+    #[command(
+        after_help = "Hits with every word come first; if none has them all, those with the most. \
+                      Exits 1 with \"no match\" when nothing matches."
+    )]
     Search {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Print at most N hits.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: Option<u32>,
+        /// Only hits in this country (name, ISO code, initials or unique prefix).
+        #[arg(long, value_name = "C")]
+        country: Option<String>,
+        /// Only hits of these kinds (repeat, or separate with commas).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        kind: Vec<EntryFilter>,
     },
     /// Themes × countries: what each country (and the regional synthesis) has on each theme.
     #[command(after_help = MATRIX_HELP)]
@@ -265,32 +322,36 @@ fn execute(cli: Cli) -> Result<(), Failure> {
                 TableFormat::Csv => compare_output::csv(&dataset, &cmp)?,
             }
         }
-        Command::Search { query, format } => {
+        Command::Search {
+            query,
+            format,
+            limit,
+            country,
+            kind,
+        } => {
             let dataset = load(cli.data.as_ref())?;
-            let query = query.join(" ");
+            let country = country
+                .map(|c| resolve_country(&dataset.countries, &c))
+                .transpose()
+                .map_err(|e| e.to_string())?;
             let index = SearchIndex::new(&dataset.search);
-            let hits = index.query(&query);
+            let hits: Vec<Hit> = index
+                .query(&query.join(" "))
+                .into_iter()
+                .filter(|h| {
+                    let e = &dataset.search[h.entry];
+                    country.is_none_or(|c| e.country == Some(c))
+                        && (kind.is_empty() || kind.iter().any(|k| k.admits(e.kind)))
+                })
+                .take(limit.map_or(usize::MAX, |n| n as usize))
+                .collect();
+            // As grep: nothing found is exit status 1, with no output.
+            if hits.is_empty() {
+                return Err("no match".to_string().into());
+            }
             match format {
-                Format::Text => hits
-                    .iter()
-                    .map(|h| {
-                        let e = &dataset.search[h.entry];
-                        format!("[{}] {}\n    {}\n", e.kind, e.context, e.text)
-                    })
-                    .collect(),
-                Format::Json => {
-                    let rows: Vec<serde_json::Value> = hits
-                        .iter()
-                        .map(|h| {
-                            let e = &dataset.search[h.entry];
-                            serde_json::json!({
-                                "kind": e.kind, "context": e.context,
-                                "text": e.text, "score": h.score,
-                            })
-                        })
-                        .collect();
-                    export::to_json(&rows)
-                }
+                Format::Text => search::output::text(&dataset, &hits),
+                Format::Json => search::output::json(&dataset, &hits),
             }
         }
     };

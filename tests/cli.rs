@@ -325,7 +325,8 @@ fn a_broken_dataset_fails_every_command() {
 #[test]
 fn search_finds_witness_protection() {
     let stdout = ok(&["search", "witness", "protection"]);
-    assert!(stdout.contains("[item]"), "{stdout}");
+    // Items are shown by their kind of bullet.
+    assert!(stdout.contains("[lesson]"), "{stdout}");
     assert!(
         stdout.to_lowercase().contains("witness protection"),
         "{stdout}"

@@ -1,7 +1,7 @@
 //! Indexes built once at load: theme × country cells for the matrix, and the
 //! flat corpus that search ranks.
 
-use super::types::{Country, Report};
+use super::types::{Country, Item, Paragraph, Report};
 use super::ItemKind;
 
 /// What one country has on one theme: indexes into its item lists.
@@ -105,55 +105,231 @@ pub enum RegionBlock {
     Glossary(usize),
 }
 
-/// One searchable thing: what kind it is, a label, and its full text.
+/// What a searchable thing is: the values of `tipx search --kind` and of a
+/// hit's `kind` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    Country,
+    /// Prose: an overview, summary, introduction, tier system or conclusion paragraph.
+    Paragraph,
+    Figure,
+    Lesson,
+    BestPractice,
+    Recommendation,
+    Challenge,
+    Objective,
+    Scope,
+    Place,
+    Organization,
+    Sidebar,
+    Footnote,
+    Glossary,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 14] = [
+        EntryKind::Country,
+        EntryKind::Paragraph,
+        EntryKind::Figure,
+        EntryKind::Lesson,
+        EntryKind::BestPractice,
+        EntryKind::Recommendation,
+        EntryKind::Challenge,
+        EntryKind::Objective,
+        EntryKind::Scope,
+        EntryKind::Place,
+        EntryKind::Organization,
+        EntryKind::Sidebar,
+        EntryKind::Footnote,
+        EntryKind::Glossary,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Country => "country",
+            EntryKind::Paragraph => "paragraph",
+            EntryKind::Figure => "figure",
+            EntryKind::Lesson => "lesson",
+            EntryKind::BestPractice => "best-practice",
+            EntryKind::Recommendation => "recommendation",
+            EntryKind::Challenge => "challenge",
+            EntryKind::Objective => "objective",
+            EntryKind::Scope => "scope",
+            EntryKind::Place => "place",
+            EntryKind::Organization => "organization",
+            EntryKind::Sidebar => "side-bar",
+            EntryKind::Footnote => "footnote",
+            EntryKind::Glossary => "glossary",
+        }
+    }
+
+    /// A bullet of the report (the kinds that have an item id).
+    pub fn is_item(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Lesson
+                | EntryKind::BestPractice
+                | EntryKind::Recommendation
+                | EntryKind::Challenge
+                | EntryKind::Objective
+                | EntryKind::Scope
+        )
+    }
+
+    /// The whole text is a name (an acronym, an organization, a place): a
+    /// query naming it should find it before the passages that mention it.
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Country | EntryKind::Place | EntryKind::Organization | EntryKind::Glossary
+        )
+    }
+
+    fn of_item(kind: ItemKind) -> EntryKind {
+        match kind {
+            ItemKind::LessonsLearned => EntryKind::Lesson,
+            ItemKind::BestPractices => EntryKind::BestPractice,
+            ItemKind::Recommendations => EntryKind::Recommendation,
+        }
+    }
+}
+
+impl std::fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One searchable thing: what it is, where it sits in the report, and its
+/// full text.
 #[derive(Debug, Clone)]
 pub struct SearchEntry {
-    pub kind: &'static str,
+    pub kind: EntryKind,
     /// Short context shown beside the hit ("Ecuador › Best practices 3").
     pub context: String,
     pub text: String,
     pub target: Target,
+    /// Index into the dataset's countries; `None` for the regional parts.
+    pub country: Option<usize>,
+    /// The report's section, as an item's `source.section` names it.
+    pub section: String,
+    /// The item's id, for a bullet of the report.
+    pub item: Option<String>,
+    /// Line in the report's text where it starts; `None` for names (places,
+    /// organizations, glossary), which the dataset does not locate.
+    pub line: Option<u32>,
+    /// Bytes of `text` that are its title (an item's lead sentence). A key
+    /// figure's label is editorial, not a title of the report's.
+    pub title_len: usize,
+    /// Position in the report's reading order: its line, or for a name the
+    /// line of its country's section, so ties rank as the report reads.
+    pub order: u32,
 }
 
 /// Each text with the region block it is the `i`-th of.
-fn numbered<'a>(texts: impl Iterator<Item = &'a String>, block: fn(usize) -> RegionBlock) -> Texts {
-    texts
+fn numbered(paragraphs: &[Paragraph], block: fn(usize) -> RegionBlock) -> Texts {
+    paragraphs
+        .iter()
         .enumerate()
-        .map(|(i, t)| (t.clone(), block(i)))
+        .map(|(i, p)| Text::new(p.text.clone(), p.line, block(i)))
         .collect()
 }
 
-/// Searchable texts of one part of the region view, with where each sits.
-type Texts = Vec<(String, RegionBlock)>;
+fn items(items: &[Item], block: fn(usize) -> RegionBlock) -> Texts {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| Text::item(item, block(i)))
+        .collect()
+}
+
+/// One searchable text of the region view, with where it sits.
+struct Text {
+    text: String,
+    line: Option<u32>,
+    block: RegionBlock,
+    item: Option<String>,
+    title_len: usize,
+    section: Option<String>,
+}
+
+impl Text {
+    fn new(text: String, line: u32, block: RegionBlock) -> Text {
+        Text {
+            text,
+            line: Some(line),
+            block,
+            item: None,
+            title_len: 0,
+            section: None,
+        }
+    }
+
+    fn item(item: &Item, block: RegionBlock) -> Text {
+        Text {
+            text: item.text.clone(),
+            line: Some(item.source.line),
+            block,
+            item: Some(item.id.clone()),
+            title_len: title_len(item),
+            section: Some(item.source.section.clone()),
+        }
+    }
+}
+
+type Texts = Vec<Text>;
+
+/// Bytes of an item's text that are its title (always a prefix of the text).
+fn title_len(item: &Item) -> usize {
+    item.title
+        .as_deref()
+        .filter(|t| item.text.starts_with(t))
+        .map_or(0, str::len)
+}
+
+/// Sections of the country profiles, as the items' `source.section` names them.
+fn country_section(country: &Country, part: &str) -> String {
+    match part {
+        "" => format!("III › {}", country.name),
+        part => format!("III › {} › {part}", country.name),
+    }
+}
 
 pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry> {
     let mut out = Vec::new();
-    let mut push = |kind, context: String, text: &str, target| {
-        out.push(SearchEntry {
+    for (ci, c) in countries.iter().enumerate() {
+        // Names have no line of their own: they sort where the country's profile starts.
+        let start = c.overview.first().map_or(c.tier.source.line, |p| p.line);
+        let entry = |kind, context: String, text: String, target| SearchEntry {
             kind,
             context,
-            text: text.to_string(),
+            text,
             target,
-        })
-    };
-    for (ci, c) in countries.iter().enumerate() {
-        push(
-            "country",
+            country: Some(ci),
+            section: country_section(c, ""),
+            item: None,
+            line: None,
+            title_len: 0,
+            order: start,
+        };
+        out.push(entry(
+            EntryKind::Country,
             format!("{} · {}", c.iso3, c.tier.level.label()),
-            &c.name,
+            c.name.clone(),
             Target::Country(ci),
-        );
+        ));
         for (i, p) in c.overview.iter().enumerate() {
             let target = Target::CountryOverview {
                 country: ci,
                 paragraph: i,
             };
-            push(
-                "overview",
-                format!("{} › Overview ¶{}", c.name, i + 1),
-                &p.text,
-                target,
-            );
+            let context = format!("{} › Overview ¶{}", c.name, i + 1);
+            out.push(SearchEntry {
+                section: country_section(c, "Trafficking in Persons Overview"),
+                line: Some(p.line),
+                order: p.line,
+                ..entry(EntryKind::Paragraph, context, p.text.clone(), target)
+            });
         }
         for (i, f) in c.key_figures.iter().enumerate() {
             let target = Target::CountryFigure {
@@ -161,7 +337,13 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
                 figure: i,
             };
             let text = format!("{}: {} — {}", f.label, f.value, f.quote);
-            push("figure", format!("{} › Key figures", c.name), &text, target);
+            let context = format!("{} › Key figures", c.name);
+            out.push(SearchEntry {
+                section: f.source.section.clone(),
+                line: Some(f.source.line),
+                order: f.source.line,
+                ..entry(EntryKind::Figure, context, text, target)
+            });
         }
         for kind in ItemKind::ALL {
             for (i, item) in c.items(kind).iter().enumerate() {
@@ -171,7 +353,14 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
                     item: i,
                 };
                 let context = format!("{} › {} {}", c.name, kind.label(), i + 1);
-                push("item", context, &item.text, target);
+                out.push(SearchEntry {
+                    section: item.source.section.clone(),
+                    item: Some(item.id.clone()),
+                    line: Some(item.source.line),
+                    order: item.source.line,
+                    title_len: title_len(item),
+                    ..entry(EntryKind::of_item(kind), context, item.text.clone(), target)
+                });
             }
         }
         for (i, p) in c.places.iter().enumerate() {
@@ -179,7 +368,8 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
                 country: ci,
                 place: i,
             };
-            push("place", format!("{} › {}", c.name, p.kind), &p.name, target);
+            let context = format!("{} › {}", c.name, p.kind);
+            out.push(entry(EntryKind::Place, context, p.name.clone(), target));
         }
         for (i, o) in c.organizations.iter().enumerate() {
             let target = Target::CountryOrganization {
@@ -190,118 +380,152 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
                 Some(a) => format!("{} ({a})", o.name),
                 None => o.name.clone(),
             };
-            push("organization", c.name.clone(), &text, target);
+            out.push(entry(EntryKind::Organization, c.name.clone(), text, target));
         }
     }
-    let paragraphs = |ps: &[super::types::Paragraph], f| numbered(ps.iter().map(|p| &p.text), f);
-    let items = |its: &[super::types::Item], f| numbered(its.iter().map(|i| &i.text), f);
     let ts = &report.tier_system;
     let tier_texts = ts
         .intro
         .iter()
-        .map(|p| p.text.clone())
-        .chain(ts.tiers.iter().map(|t| t.definition.clone()))
-        .chain(ts.watch_list_factors.iter().map(|f| f.text.clone()))
-        .chain(ts.sanctions.iter().map(|p| p.text.clone()))
-        .chain(ts.placement.iter().map(|p| p.text.clone()))
-        .map(|t| (t, RegionBlock::TierSystem))
+        .map(|p| (p.text.clone(), p.line))
+        .chain(ts.tiers.iter().map(|t| (t.definition.clone(), t.line)))
+        .chain(
+            ts.watch_list_factors
+                .iter()
+                .map(|f| (f.text.clone(), f.line)),
+        )
+        .chain(ts.sanctions.iter().map(|p| (p.text.clone(), p.line)))
+        .chain(ts.placement.iter().map(|p| (p.text.clone(), p.line)))
+        .map(|(text, line)| Text::new(text, line, RegionBlock::TierSystem))
         .collect();
     let sidebars = report.sidebars.iter().enumerate();
     let footnotes = report.sources.iter().enumerate();
     let glossary = report.glossary.iter().enumerate();
     let s = &report.synthesis;
-    // (kind, context, texts) in the order of the region view
-    let parts: [(&'static str, &str, Texts); 14] = [
+    // (kind, section, context, texts) in the order of the region view
+    let parts: [(EntryKind, &str, &str, Texts); 14] = [
         (
-            "summary",
+            EntryKind::Paragraph,
+            "Executive Summary",
             "Executive summary",
-            paragraphs(&report.executive_summary, RegionBlock::ExecutiveSummary),
+            numbered(&report.executive_summary, RegionBlock::ExecutiveSummary),
         ),
         (
-            "introduction",
+            EntryKind::Paragraph,
             "Introduction",
-            paragraphs(&report.introduction, RegionBlock::Introduction),
+            "Introduction",
+            numbered(&report.introduction, RegionBlock::Introduction),
         ),
         (
-            "objective",
+            EntryKind::Objective,
+            "Introduction",
             "Objective",
             items(&report.objectives, RegionBlock::Objective),
         ),
         (
-            "situation",
+            EntryKind::Paragraph,
+            "I › The Human Trafficking Situation",
             "Section I",
-            paragraphs(&report.situation, RegionBlock::Situation),
+            numbered(&report.situation, RegionBlock::Situation),
         ),
-        ("tiers", "Tier system", tier_texts),
         (
-            "methodology",
+            EntryKind::Paragraph,
+            "I › The U.S. State Department Annual Report",
+            "Tier system",
+            tier_texts,
+        ),
+        (
+            EntryKind::Paragraph,
+            "I › Methodology",
             "Methodology",
-            paragraphs(&report.methodology.paragraphs, RegionBlock::Methodology),
+            numbered(&report.methodology.paragraphs, RegionBlock::Methodology),
         ),
         (
-            "scope",
+            EntryKind::Scope,
+            "I › Methodology",
             "Scope of work",
             items(&report.methodology.scope_of_work, RegionBlock::ScopeOfWork),
         ),
         (
-            "item",
+            EntryKind::BestPractice,
+            "II › Best Practices",
             "Best practices",
             items(&s.best_practices, RegionBlock::SynthesisBestPractice),
         ),
         (
-            "item",
+            EntryKind::Challenge,
+            "II › Challenges",
             "Challenges",
             items(&s.challenges, RegionBlock::SynthesisChallenge),
         ),
         (
-            "item",
+            EntryKind::Recommendation,
+            "II › Recommendations",
             "Recommendations",
             items(&s.recommendations, RegionBlock::SynthesisRecommendation),
         ),
         (
-            "conclusion",
+            EntryKind::Paragraph,
+            "II › Conclusion",
             "Conclusion",
-            paragraphs(&report.conclusion, RegionBlock::Conclusion),
+            numbered(&report.conclusion, RegionBlock::Conclusion),
         ),
         (
-            "side-bar",
+            EntryKind::Sidebar,
+            "Side-bar",
             "Side-bar",
             sidebars
-                .map(|(i, b)| {
-                    (
+                .map(|(i, b)| Text {
+                    section: Some(b.section.clone()),
+                    ..Text::new(
                         format!("{} — {}", b.text, b.attribution),
+                        b.line,
                         RegionBlock::Sidebar(i),
                     )
                 })
                 .collect(),
         ),
         (
-            "footnote",
+            EntryKind::Footnote,
+            "Footnotes",
             "Footnote",
             footnotes
-                .map(|(i, f)| (format!("{} {}", f.number, f.text), RegionBlock::Footnote(i)))
+                .map(|(i, f)| {
+                    let text = format!("{} {}", f.number, f.text);
+                    Text::new(text, f.line, RegionBlock::Footnote(i))
+                })
                 .collect(),
         ),
         (
-            "glossary",
+            EntryKind::Glossary,
+            "Acronyms",
             "Glossary",
             glossary
-                .map(|(i, g)| {
-                    (
+                .map(|(i, g)| Text {
+                    line: None,
+                    ..Text::new(
                         format!("{} — {}", g.acronym, g.expansion),
+                        0,
                         RegionBlock::Glossary(i),
                     )
                 })
                 .collect(),
         ),
     ];
-    for (kind, context, texts) in parts {
-        for (i, (text, block)) in texts.into_iter().enumerate() {
+    for (kind, section, context, texts) in parts {
+        for (i, text) in texts.into_iter().enumerate() {
             out.push(SearchEntry {
                 kind,
                 context: format!("Region › {context} {}", i + 1),
-                text,
-                target: Target::Region { block },
+                text: text.text,
+                target: Target::Region { block: text.block },
+                country: None,
+                section: text.section.unwrap_or_else(|| section.to_string()),
+                item: text.item,
+                line: text.line,
+                title_len: text.title_len,
+                // The glossary has no line: it sorts after the text it explains.
+                order: text.line.unwrap_or(u32::MAX),
             });
         }
     }

@@ -11,7 +11,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use index::{Cell, RegionBlock, SearchEntry, Target};
+pub use index::{Cell, EntryKind, RegionBlock, SearchEntry, Target};
 pub use problem::{Problem, Problems};
 pub use resolve::{resolve_country, ResolveError};
 pub use types::*;

@@ -172,6 +172,7 @@ mod tests {
             entry: 0,
             score: 1,
             highlights: one_range(at..at + 4),
+            ..Hit::default()
         };
         let line = snippet(text, &hit, 24);
         let s = shown(&line);
@@ -193,6 +194,7 @@ mod tests {
             entry: 0,
             score: 1,
             highlights: one_range(0..3),
+            ..Hit::default()
         };
         assert_eq!(shown(&snippet("one\n\ntwo", &hit, 40)), "one  two");
         assert_eq!(shown(&snippet("one two", &hit, 0)), "…");
