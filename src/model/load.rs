@@ -3,12 +3,15 @@
 //! than stopping at the first.
 
 use std::borrow::Cow;
+use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
 
-use super::locate::{line_col, locate, parse_path};
+use super::fields::{self, Tidy};
+use super::locate::{line_col, locate, locate_duplicate_key, parse_path};
 use super::problem::{Problem, Problems};
 use super::types::{Country, Report};
 use crate::sanitize;
@@ -17,6 +20,17 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 pub const REPORT_FILE: &str = "report.json";
 pub const COUNTRIES_DIR: &str = "countries";
+/// The report text that every `line` points into.
+pub const SOURCE_FILE: &str = "source/lac-tip-review.txt";
+
+/// The largest dataset file read, 2 MiB: 25 times the largest real one
+/// (report.json, 77 KB), and small enough that no field in it can cost
+/// memory out of proportion.
+pub const MAX_FILE_BYTES: u64 = 2 << 20;
+/// All files of a dataset together, 16 MiB (the real one is 0.4 MB).
+pub const MAX_DATASET_BYTES: u64 = 16 << 20;
+/// Country files read from one dataset (the report has five countries).
+pub const MAX_COUNTRY_FILES: usize = 500;
 
 /// One dataset file's bytes and the name to report it under. The embedded
 /// dataset's bytes are borrowed from the binary, not copied.
@@ -29,6 +43,9 @@ pub struct RawFile {
 pub struct RawDataset {
     pub report: RawFile,
     pub countries: Vec<RawFile>,
+    /// Lines of the source text, where the dataset has it, to check every
+    /// `line` against.
+    pub source_lines: Option<usize>,
 }
 
 /// A parsed file with its text, kept so that later checks can locate paths.
@@ -41,18 +58,23 @@ pub struct Parsed<T> {
 impl<T> Parsed<T> {
     /// A problem at `path` in this file, located by line and column.
     pub fn problem(&self, path: &str, message: impl Into<String>) -> Problem {
-        Problem {
-            file: self.name.clone(),
-            position: locate(&self.text, &parse_path(path)),
-            path: Some(path.to_string()),
-            message: message.into(),
-        }
+        problem_at(&self.name, &self.text, path, message)
     }
 
     /// The file's name without directory and `.json`.
     pub fn stem(&self) -> &str {
         let base = self.name.rsplit('/').next().unwrap_or(&self.name);
         base.strip_suffix(".json").unwrap_or(base)
+    }
+}
+
+/// A problem at `path` in the file `name` whose text is `text`.
+pub fn problem_at(name: &str, text: &str, path: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        file: name.to_string(),
+        position: locate(text, &parse_path(path)),
+        path: Some(path.to_string()),
+        message: message.into(),
     }
 }
 
@@ -76,11 +98,13 @@ pub fn read_embedded() -> RawDataset {
     RawDataset {
         report: file(REPORT_FILE),
         countries,
+        source_lines: EMBEDDED
+            .get_file(SOURCE_FILE)
+            .map(|f| count_lines(f.contents())),
     }
 }
 
 pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
-    let shown = |p: &Path| p.display().to_string();
     if !dir.is_dir() {
         let why = if dir.exists() {
             "is not a directory; expected a dataset directory with report.json and countries/"
@@ -89,48 +113,179 @@ pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
         };
         return Err(Problems(vec![Problem::in_file(shown(dir), why)]));
     }
-    let mut problems = Vec::new();
-    let read = |path: PathBuf, problems: &mut Vec<Problem>| match std::fs::read(&path) {
-        Ok(bytes) => RawFile {
+    let mut reader = Reader {
+        budget: MAX_DATASET_BYTES,
+        problems: Vec::new(),
+    };
+    let report = reader.file(dir.join(REPORT_FILE));
+    let paths = reader.country_paths(&dir.join(COUNTRIES_DIR));
+    let countries = paths.into_iter().map(|p| reader.file(p)).collect();
+    let source = dir.join(SOURCE_FILE);
+    let source_lines = fs::symlink_metadata(&source)
+        .is_ok()
+        .then(|| reader.bytes(&source).map(|b| count_lines(&b)))
+        .flatten();
+    if !reader.problems.is_empty() {
+        return Err(Problems(reader.problems));
+    }
+    Ok(RawDataset {
+        report,
+        countries,
+        source_lines,
+    })
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn count_lines(bytes: &[u8]) -> usize {
+    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
+    newlines + usize::from(bytes.last().is_some_and(|&b| b != b'\n'))
+}
+
+/// Reads a dataset directory's files within the size limits, collecting a
+/// problem for each file it refuses.
+struct Reader {
+    /// Bytes the dataset may still read.
+    budget: u64,
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    /// The file's bytes, or none (with its problem noted).
+    fn file(&mut self, path: PathBuf) -> RawFile {
+        let bytes = self.bytes(&path).unwrap_or_default();
+        RawFile {
             name: shown(&path),
             bytes: Cow::Owned(bytes),
-        },
-        Err(e) => {
-            problems.push(Problem::in_file(
-                shown(&path),
-                format!("cannot read: {e}; expected a readable JSON file"),
-            ));
-            RawFile {
-                name: shown(&path),
-                bytes: Cow::Owned(Vec::new()),
+        }
+    }
+
+    /// Reads a regular file only: a FIFO would block every command forever
+    /// and a device (a symlink to /dev/zero) would never end. The size is
+    /// checked before reading and enforced while reading, in case the file
+    /// grows meanwhile.
+    fn bytes(&mut self, path: &Path) -> Option<Vec<u8>> {
+        match self.try_bytes(path) {
+            Ok(bytes) => Some(bytes),
+            Err(why) => {
+                self.problems.push(Problem::in_file(shown(path), why));
+                None
             }
         }
-    };
-    let report = read(dir.join(REPORT_FILE), &mut problems);
-    let countries_dir = dir.join(COUNTRIES_DIR);
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&countries_dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect(),
-        Err(e) => {
-            problems.push(Problem::in_file(
-                shown(&countries_dir),
-                format!("cannot read the countries directory: {e}; expected countries/ with one <id>.json per country"),
-            ));
-            Vec::new()
-        }
-    };
-    paths.sort();
-    let countries = paths.into_iter().map(|p| read(p, &mut problems)).collect();
-    if !problems.is_empty() {
-        return Err(Problems(problems));
     }
-    Ok(RawDataset { report, countries })
+
+    fn try_bytes(&mut self, path: &Path) -> Result<Vec<u8>, String> {
+        let cannot = |e: std::io::Error| format!("cannot read: {e}; expected a readable JSON file");
+        let meta = fs::metadata(path).map_err(cannot)?;
+        if !meta.is_file() {
+            return Err(format!(
+                "is {}, not a regular file; expected a regular file",
+                file_kind(&meta)
+            ));
+        }
+        let too_big = |size: u64| {
+            format!(
+                "is {size} bytes; expected at most {MAX_FILE_BYTES} bytes ({} MiB) per file",
+                MAX_FILE_BYTES >> 20
+            )
+        };
+        let over_budget = || {
+            format!(
+                "the dataset's files together exceed {MAX_DATASET_BYTES} bytes ({} MiB); expected a smaller dataset",
+                MAX_DATASET_BYTES >> 20
+            )
+        };
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(too_big(meta.len()));
+        }
+        if meta.len() > self.budget {
+            return Err(over_budget());
+        }
+        let limit = MAX_FILE_BYTES.min(self.budget);
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        fs::File::open(path)
+            .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(cannot)?;
+        let read = bytes.len() as u64;
+        if read > limit {
+            return Err(if read > MAX_FILE_BYTES {
+                too_big(read)
+            } else {
+                over_budget()
+            });
+        }
+        self.budget -= read;
+        Ok(bytes)
+    }
+
+    /// The `*.json` files of the countries directory, sorted. A name ending
+    /// in `.JSON` or `.Json` is reported rather than silently left out.
+    fn country_paths(&mut self, countries: &Path) -> Vec<PathBuf> {
+        let entries = match fs::read_dir(countries) {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.problems.push(Problem::in_file(
+                    shown(countries),
+                    format!("cannot read the countries directory: {e}; expected countries/ with one <id>.json per country"),
+                ));
+                return Vec::new();
+            }
+        };
+        let mut paths = Vec::new();
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+                continue;
+            };
+            if ext == "json" {
+                if paths.len() == MAX_COUNTRY_FILES {
+                    self.problems.push(Problem::in_file(
+                        shown(countries),
+                        format!("more than {MAX_COUNTRY_FILES} country files; expected at most {MAX_COUNTRY_FILES}"),
+                    ));
+                    break;
+                }
+                paths.push(path);
+            } else if ext.eq_ignore_ascii_case("json") {
+                self.problems.push(Problem::in_file(
+                    shown(&path),
+                    format!("the extension \".{ext}\" is not lower-case, so the file would be ignored; expected a name ending in \".json\""),
+                ));
+            }
+        }
+        paths.sort();
+        paths
+    }
+}
+
+/// What a path is when it is not a regular file, for the user.
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
 }
 
 /// Parses one file: UTF-8, JSON syntax, then the typed shape. Strings are
-/// sanitized between the last two steps.
+/// cleaned afterwards, field by field (see [`tidy`]).
 pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
     let utf8 = match file.bytes {
         Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
@@ -140,6 +295,12 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             let valid = e.utf8_error().valid_up_to();
             (valid, Cow::Owned(e.into_bytes()))
         }),
+    };
+    let at_start = |name: String, message: &str| Problem {
+        file: name,
+        position: Some((1, 1)),
+        path: None,
+        message: message.into(),
     };
     let text = match utf8 {
         Ok(text) => text,
@@ -153,20 +314,19 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             });
         }
     };
-    if text.trim().is_empty() {
-        return Err(Problem {
-            file: file.name,
-            position: Some((1, 1)),
-            path: None,
-            message: "the file is empty; expected a JSON object".into(),
-        });
+    if text.starts_with('\u{FEFF}') {
+        return Err(at_start(
+            file.name,
+            "the file starts with a byte order mark (U+FEFF); expected UTF-8 JSON without one",
+        ));
     }
-    let parsed = if sanitize::is_clean_json(&text) {
-        parse_typed(&text)
-    } else {
-        parse_cleaned(&text)
-    };
-    match parsed {
+    if text.trim().is_empty() {
+        return Err(at_start(
+            file.name,
+            "the file is empty; expected a JSON object",
+        ));
+    }
+    match parse_typed(&text) {
         Ok(value) => Ok(Parsed {
             name: file.name,
             text,
@@ -181,6 +341,9 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
         }),
         Err(Failure::Shape { path, message }) => {
             let path = if path == "." { String::new() } else { path };
+            if let Some(key) = duplicate_key(&message) {
+                return Err(duplicate_key_problem(file.name, &text, path, key));
+            }
             Err(Problem {
                 position: locate(&text, &parse_path(&path)),
                 file: file.name,
@@ -188,6 +351,29 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
                 message,
             })
         }
+    }
+}
+
+/// The key serde names in "duplicate field `name`".
+fn duplicate_key(message: &str) -> Option<&str> {
+    message.strip_prefix("duplicate field `")?.strip_suffix('`')
+}
+
+/// serde reports a duplicate key at the object holding it; this points at
+/// the key's second occurrence and says what is wrong.
+fn duplicate_key_problem(file: String, text: &str, object: String, key: &str) -> Problem {
+    let position = locate_duplicate_key(text, &parse_path(&object), key)
+        .or_else(|| locate(text, &parse_path(&object)));
+    let path = if object.is_empty() {
+        key.to_string()
+    } else {
+        format!("{object}.{key}")
+    };
+    Problem {
+        file,
+        position,
+        path: Some(path),
+        message: format!("duplicate key \"{key}\" in this object; expected each key once"),
     }
 }
 
@@ -201,9 +387,8 @@ enum Failure {
     },
 }
 
-/// The fast path, for text with nothing to sanitize: straight into the
-/// type. Tracking the JSON path costs as much as the parse, so it is done
-/// only again, when the parse failed.
+/// Straight into the type. Tracking the JSON path costs as much as the
+/// parse, so it is done only again, when the parse failed.
 fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
@@ -213,7 +398,9 @@ fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_data() {
-            let message = strip_position(&inner.to_string()).to_string();
+            // serde echoes a wrong value whole, however long.
+            let full = inner.to_string();
+            let message = sanitize::shorten_quoted(strip_position(&full), ECHO_CHARS).into_owned();
             Failure::Shape { path, message }
         } else {
             Failure::Syntax(inner)
@@ -223,15 +410,8 @@ fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     Ok(value)
 }
 
-/// Through a JSON value, whose strings are sanitized before they are typed.
-fn parse_cleaned<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(Failure::Syntax)?;
-    sanitize::clean_json(&mut value);
-    serde_path_to_error::deserialize(value).map_err(|e| Failure::Shape {
-        path: e.path().to_string(),
-        message: e.into_inner().to_string(),
-    })
-}
+/// How much of a wrong value a message repeats.
+const ECHO_CHARS: usize = 60;
 
 /// The byte offset of serde_json's 1-based line and 1-based byte column.
 fn byte_offset(text: &str, line: usize, column: usize) -> usize {
@@ -256,20 +436,45 @@ fn strip_position(message: &str) -> &str {
 pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
     let mut problems = Vec::new();
     let country_files = raw.countries.len();
+    let lines = raw.source_lines;
     let report = parse::<Report>(raw.report)
         .map_err(|p| problems.push(p))
-        .ok();
-    let countries: Vec<Parsed<Country>> = raw
-        .countries
-        .into_iter()
-        .filter_map(|f| parse::<Country>(f).map_err(|p| problems.push(p)).ok())
-        .collect();
+        .ok()
+        .map(|mut report| {
+            let mut tidy = tidy(&report.name, &report.text, lines);
+            fields::visit_report(&mut report.value, &mut tidy);
+            problems.append(&mut tidy.problems);
+            report
+        });
+    let mut countries = Vec::with_capacity(country_files);
+    for file in raw.countries {
+        match parse::<Country>(file) {
+            Ok(mut country) => {
+                let mut tidy = tidy(&country.name, &country.text, lines);
+                fields::visit_country(&mut country.value, &mut tidy);
+                problems.append(&mut tidy.problems);
+                countries.push(country);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
     let loaded = report.map(|report| Loaded {
         report,
         countries,
         country_files,
     });
     (loaded, problems)
+}
+
+/// Cleans every string of a file by its field's rule and checks lengths
+/// and source lines; see [`fields::Tidy`].
+fn tidy<'f>(name: &'f str, text: &'f str, source_lines: Option<usize>) -> Tidy<'f> {
+    Tidy {
+        name,
+        text,
+        source_lines,
+        problems: Vec::new(),
+    }
 }
 
 /// Parsed files, not yet validated.
@@ -317,12 +522,29 @@ mod tests {
     }
 
     #[test]
-    fn sanitized_on_the_slow_path() {
-        let file = RawFile {
-            name: "p.json".into(),
-            bytes: Cow::Borrowed(b"{\"text\": \"a\\u001b[2Jb\", \"line\": 3}"),
-        };
-        let parsed = parse::<Paragraph>(file).unwrap();
-        assert_eq!(parsed.value.text, "a[2Jb");
+    fn a_duplicate_key_is_named_at_its_second_occurrence() {
+        let p = problem("{\"text\": \"a\",\n \"line\": 1,\n \"text\": \"b\"}");
+        assert_eq!(p.path.as_deref(), Some("text"));
+        assert_eq!(p.position, Some((3, 2)));
+        assert!(
+            p.message.starts_with("duplicate key \"text\""),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_named() {
+        let p = problem("\u{FEFF}{\"text\": \"a\", \"line\": 1}");
+        assert_eq!(p.position, Some((1, 1)));
+        assert!(p.message.contains("byte order mark"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_huge_wrong_value_is_not_echoed_whole() {
+        let long = "x".repeat(10_000);
+        let p = problem(&format!("{{\"text\": \"a\", \"line\": \"{long}\"}}"));
+        assert!(p.message.len() < 200, "{}", p.message);
+        assert!(p.message.contains("xxx…\""), "{}", p.message);
     }
 }

@@ -64,6 +64,43 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     Some(line_col(text, offset))
 }
 
+/// Where `key` occurs for the second time in the object at `object`: serde
+/// only says that a field is duplicated, at the object that holds it.
+pub fn locate_duplicate_key(text: &str, object: &[Step], key: &str) -> Option<(usize, usize)> {
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    scanner.skip_ws();
+    scanner.pos = scanner.find(object)?;
+    if scanner.peek()? != b'{' {
+        return None;
+    }
+    scanner.pos += 1;
+    let mut seen = false;
+    loop {
+        scanner.skip_ws();
+        let key_start = scanner.pos;
+        if scanner.string()? == key {
+            if seen {
+                return Some(line_col(text, key_start));
+            }
+            seen = true;
+        }
+        scanner.skip_ws();
+        if scanner.peek()? != b':' {
+            return None;
+        }
+        scanner.pos += 1;
+        scanner.skip_ws();
+        scanner.skip_value()?;
+        scanner.skip_ws();
+        if scanner.peek()? == b',' {
+            scanner.pos += 1;
+        }
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..offset.min(text.len())];

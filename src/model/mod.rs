@@ -1,5 +1,6 @@
 //! The dataset: loaded once, validated, indexed, then read-only.
 
+mod fields;
 mod index;
 mod load;
 pub mod locate;
