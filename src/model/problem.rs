@@ -2,7 +2,12 @@
 
 use std::fmt;
 
-use crate::sanitize::clean;
+use crate::sanitize::{clean, shorten, shorten_quoted};
+
+/// How much of a path or an echoed value a problem repeats: a 50 MB key or
+/// value must not become a 50 MB message.
+const ECHO_CHARS: usize = 60;
+const PATH_CHARS: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -27,7 +32,8 @@ impl Problem {
 }
 
 // A file name, a JSON key in a path or serde's echo of a bad value can carry
-// control characters; a problem report must not be able to act on the terminal.
+// control characters and be of any length; a problem report must not be able
+// to act on the terminal, and stays one line of readable length.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", clean(&self.file))?;
@@ -36,9 +42,9 @@ impl fmt::Display for Problem {
         }
         write!(f, ": ")?;
         if let Some(path) = self.path.as_deref().filter(|p| !p.is_empty()) {
-            write!(f, "{}: ", clean(path))?;
+            write!(f, "{}: ", clean(&shorten(path, PATH_CHARS)))?;
         }
-        write!(f, "{}", clean(&self.message))
+        write!(f, "{}", clean(&shorten_quoted(&self.message, ECHO_CHARS)))
     }
 }
 
@@ -77,6 +83,25 @@ mod tests {
         assert_eq!(
             Problem::in_file("data", "no such directory").to_string(),
             "data: no such directory"
+        );
+    }
+
+    #[test]
+    fn echoes_are_cut_and_cleaned() {
+        let p = Problem {
+            file: "x\u{1b}.json".into(),
+            position: None,
+            path: Some(format!("{}\r", "k".repeat(300))),
+            message: format!("unknown field `{}\u{7}`", "f".repeat(100)),
+        };
+        let shown = p.to_string();
+        assert_eq!(
+            shown,
+            format!(
+                "x.json: {}…: unknown field `{}…`",
+                "k".repeat(PATH_CHARS),
+                "f".repeat(ECHO_CHARS)
+            )
         );
     }
 }

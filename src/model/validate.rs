@@ -21,17 +21,30 @@ pub fn check(loaded: &Loaded) -> Vec<Problem> {
             .collect(),
     };
     v.report(&loaded.report);
+    // Lower-cased, as the command line matches them: two countries that
+    // differ only in case could not be told apart by `tipx show`.
+    let mut codes: HashMap<String, String> = HashMap::new();
     let mut names: HashMap<String, String> = HashMap::new();
     for country in &loaded.countries {
         v.country(country);
-        for key in [&country.value.id, &country.value.iso3] {
+        for (path, key) in [("id", &country.value.id), ("iso3", &country.value.iso3)] {
             let key = key.to_lowercase();
-            if let Some(other) = names.insert(key.clone(), country.name.clone()) {
+            if let Some(other) = codes.insert(key.clone(), country.name.clone()) {
                 v.problems.push(country.problem(
-                    "id",
-                    format!("country id or ISO code \"{key}\" is already used by {other}"),
+                    path,
+                    format!("country id or ISO code \"{key}\" is already used by {other}; expected each country once"),
                 ));
             }
+        }
+        let name = country.value.name.to_lowercase();
+        if let Some(other) = names.insert(name.clone(), country.name.clone()) {
+            v.problems.push(country.problem(
+                "name",
+                format!(
+                    "country name \"{}\" is already used by {other}; expected each country once",
+                    country.value.name
+                ),
+            ));
         }
     }
     if loaded.country_files == 0 {
