@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::load::problem_at;
+use super::load::Locator;
 use super::locate::{path_to_string, Step};
 use super::problem::Problem;
 use super::types::*;
@@ -385,16 +385,15 @@ fn note<V: Visitor>(w: &mut Walk<'_, V>, n: &mut Note) {
 /// each string over its field's limit and each source line that is not in
 /// the source text (`source_lines` long, when the dataset has it).
 pub struct Tidy<'f> {
-    /// The file's name and text, to locate problems in.
-    pub name: &'f str,
-    pub text: &'f str,
+    /// The file, to locate problems in.
+    pub place: Locator<'f>,
     pub source_lines: Option<usize>,
     pub problems: Vec<Problem>,
 }
 
 impl Tidy<'_> {
     fn report(&mut self, path: &[Step], message: String) {
-        let problem = problem_at(self.name, self.text, &path_to_string(path), message);
+        let problem = self.place.problem(&path_to_string(path), message);
         self.problems.push(problem);
     }
 }

@@ -3,6 +3,7 @@
 //! than stopping at the first.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
 
 use super::fields::{self, Tidy};
-use super::locate::{line_col, locate, locate_duplicate_key, parse_path};
+use super::locate::{line_col, locate, locate_duplicate_key, parse_path, Positions};
 use super::problem::{Problem, Problems};
 use super::types::{Country, Report};
 use crate::sanitize;
@@ -53,12 +54,23 @@ pub struct Parsed<T> {
     pub name: String,
     pub text: Cow<'static, str>,
     pub value: T,
+    /// Where each value of `text` is, indexed at the file's first problem.
+    pub positions: OnceCell<Positions>,
 }
 
 impl<T> Parsed<T> {
     /// A problem at `path` in this file, located by line and column.
     pub fn problem(&self, path: &str, message: impl Into<String>) -> Problem {
-        problem_at(&self.name, &self.text, path, message)
+        self.locator().problem(path, message)
+    }
+
+    /// What locates problems in this file.
+    pub fn locator(&self) -> Locator<'_> {
+        Locator {
+            name: &self.name,
+            text: &self.text,
+            positions: &self.positions,
+        }
     }
 
     /// The file's name without directory and `.json`.
@@ -68,13 +80,23 @@ impl<T> Parsed<T> {
     }
 }
 
-/// A problem at `path` in the file `name` whose text is `text`.
-pub fn problem_at(name: &str, text: &str, path: &str, message: impl Into<String>) -> Problem {
-    Problem {
-        file: name.to_string(),
-        position: locate(text, &parse_path(path)),
-        path: Some(path.to_string()),
-        message: message.into(),
+/// A file's name and text, to report problems in it by JSON path.
+#[derive(Clone, Copy)]
+pub struct Locator<'f> {
+    pub name: &'f str,
+    pub text: &'f str,
+    pub positions: &'f OnceCell<Positions>,
+}
+
+impl Locator<'_> {
+    pub fn problem(&self, path: &str, message: impl Into<String>) -> Problem {
+        let positions = self.positions.get_or_init(|| Positions::index(self.text));
+        Problem {
+            file: self.name.to_string(),
+            position: positions.locate(&parse_path(path)),
+            path: Some(path.to_string()),
+            message: message.into(),
+        }
     }
 }
 
@@ -331,6 +353,7 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             name: file.name,
             text,
             value,
+            positions: OnceCell::new(),
         }),
         Err(Failure::Syntax(e)) => Err(Problem {
             file: file.name,
@@ -441,8 +464,22 @@ pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
         .map_err(|p| problems.push(p))
         .ok()
         .map(|mut report| {
-            let mut tidy = tidy(&report.name, &report.text, lines);
-            fields::visit_report(&mut report.value, &mut tidy);
+            // Field by field, so that `value` can change while the text is read.
+            let Parsed {
+                name,
+                text,
+                value,
+                positions,
+            } = &mut report;
+            let mut tidy = tidy(
+                Locator {
+                    name,
+                    text,
+                    positions,
+                },
+                lines,
+            );
+            fields::visit_report(value, &mut tidy);
             problems.append(&mut tidy.problems);
             report
         });
@@ -450,8 +487,21 @@ pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
     for file in raw.countries {
         match parse::<Country>(file) {
             Ok(mut country) => {
-                let mut tidy = tidy(&country.name, &country.text, lines);
-                fields::visit_country(&mut country.value, &mut tidy);
+                let Parsed {
+                    name,
+                    text,
+                    value,
+                    positions,
+                } = &mut country;
+                let mut tidy = tidy(
+                    Locator {
+                        name,
+                        text,
+                        positions,
+                    },
+                    lines,
+                );
+                fields::visit_country(value, &mut tidy);
                 problems.append(&mut tidy.problems);
                 countries.push(country);
             }
@@ -468,10 +518,9 @@ pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
 
 /// Cleans every string of a file by its field's rule and checks lengths
 /// and source lines; see [`fields::Tidy`].
-fn tidy<'f>(name: &'f str, text: &'f str, source_lines: Option<usize>) -> Tidy<'f> {
+fn tidy(place: Locator<'_>, source_lines: Option<usize>) -> Tidy<'_> {
     Tidy {
-        name,
-        text,
+        place,
         source_lines,
         problems: Vec::new(),
     }
