@@ -1,5 +1,7 @@
 //! Issue #12, the command line's side: output that cannot be written, files
-//! that are not files, and the user's own arguments echoed back.
+//! that are not files, and the user's own arguments echoed back. FIFOs,
+//! symlinks and /dev/full make most of it Unix (or Linux) only.
+#![cfg(unix)]
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -33,6 +35,7 @@ fn tipx() -> Command {
     cmd
 }
 
+#[cfg(target_os = "linux")]
 fn dev_full() -> fs::File {
     fs::OpenOptions::new()
         .write(true)
@@ -55,6 +58,7 @@ impl Write for Full {
 // --- 5. a failing stdout or stderr ----------------------------------------------
 
 #[test]
+#[cfg(target_os = "linux")]
 fn an_error_into_a_full_stderr_exits_1_without_a_panic() {
     let out = StdCommand::cargo_bin("tipx")
         .unwrap()
@@ -66,6 +70,7 @@ fn an_error_into_a_full_stderr_exits_1_without_a_panic() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn help_into_a_full_stdout_exits_1() {
     for args in [&["--help"][..], &["--version"], &["show", "--help"]] {
         let out = StdCommand::cargo_bin("tipx")
@@ -84,6 +89,7 @@ fn help_into_a_full_stdout_exits_1() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn output_into_a_full_stdout_exits_1_and_says_so() {
     let out = StdCommand::cargo_bin("tipx")
         .unwrap()

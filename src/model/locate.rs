@@ -71,7 +71,9 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
 /// a file with thousands of problems is scanned once, not once per problem
 /// (which took minutes for 3,000 problems in a 300 KB file).
 pub struct Positions {
-    by_path: HashMap<String, (usize, usize)>,
+    /// Keyed by a hash of the path rather than the path itself: a file of
+    /// many small values would otherwise hold a copy of its path per value.
+    by_path: HashMap<u64, (u32, u32)>,
 }
 
 /// Nesting followed when indexing; deeper values are located at their
@@ -105,7 +107,8 @@ impl Positions {
     pub fn locate(&self, path: &[Step]) -> Option<(usize, usize)> {
         (0..=path.len())
             .rev()
-            .find_map(|n| self.by_path.get(&path_to_string(&path[..n])).copied())
+            .find_map(|n| self.by_path.get(&path_hash(&path_to_string(&path[..n]))))
+            .map(|&(line, column)| (line as usize, column as usize))
     }
 }
 
@@ -113,14 +116,24 @@ struct Indexer<'a> {
     scanner: Scanner<'a>,
     cursor: Cursor,
     path: String,
-    by_path: HashMap<String, (usize, usize)>,
+    by_path: HashMap<u64, (u32, u32)>,
+}
+
+fn path_hash(path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    path.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Indexer<'_> {
     fn value(&mut self, depth: usize) -> Option<()> {
         let at = self.cursor.advance(self.scanner.bytes, self.scanner.pos);
         // The first of duplicate keys is where a value is.
-        self.by_path.entry(self.path.clone()).or_insert(at);
+        // Files are at most a few MiB, so this never saturates.
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let at = (small(at.0), small(at.1));
+        self.by_path.entry(path_hash(&self.path)).or_insert(at);
         let s = &mut self.scanner;
         match s.peek()? {
             b'{' if depth < MAX_DEPTH => {
