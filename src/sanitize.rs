@@ -78,13 +78,19 @@ pub fn clean_prose(text: &str) -> Cow<'_, str> {
 
 /// Cleans `text` by the rule of `shape`; borrowed when nothing changed.
 pub fn clean_as(text: &str, shape: Shape) -> Cow<'_, str> {
-    // Nearly all of the dataset is printable ASCII: that needs no change
-    // (in prose, unless its newlines are not the paragraph break "\n\n").
-    let printable = text
-        .bytes()
-        .all(|b| (b' '..0x7f).contains(&b) || b == b'\n');
+    // Nearly all of the dataset is printable text that needs no change (in
+    // prose, unless its newlines are not the paragraph break "\n\n"): it is
+    // recognised without building a copy. Unicode tables are looked up only
+    // for the few characters outside ASCII.
+    let plain = text.chars().all(|c| {
+        if c.is_ascii() {
+            (' '..='~').contains(&c) || c == '\n'
+        } else {
+            !is_line_break(c) && !is_dropped(c) && c.width() != Some(0)
+        }
+    });
     let has_newline = text.contains('\n');
-    if printable && (!has_newline || (shape == Shape::Prose && breaks_are_paragraphs(text))) {
+    if plain && (!has_newline || (shape == Shape::Prose && breaks_are_paragraphs(text))) {
         return Cow::Borrowed(text);
     }
     let cleaned = rebuild(text, shape);
