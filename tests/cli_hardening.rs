@@ -269,3 +269,21 @@ fn a_usage_error_does_not_echo_an_escape_sequence() {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
     }
 }
+
+#[test]
+fn a_data_directory_argument_is_echoed_without_its_controls() {
+    let out = tipx()
+        .args(["--data", "/nonexistent/\u{1b}]2;x\u{7}", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/nonexistent/]2;x: no such directory"),
+        "{stderr}"
+    );
+    assert!(
+        !out.stderr.iter().any(|&b| b < b' ' && b != b'\n'),
+        "{stderr:?}"
+    );
+}
