@@ -5,6 +5,7 @@ mod index;
 mod load;
 pub mod locate;
 mod problem;
+mod read;
 mod resolve;
 mod types;
 mod validate;
