@@ -142,7 +142,7 @@ fn load(dir: Option<&PathBuf>) -> Result<Dataset, String> {
 }
 
 fn describe(problems: &Problems) -> String {
-    let n = problems.0.len();
+    let n = problems.count();
     format!(
         "the dataset has {n} problem{}:\n{problems}",
         if n == 1 { "" } else { "s" }

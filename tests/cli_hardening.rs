@@ -106,13 +106,13 @@ fn output_into_a_full_stdout_exits_1_and_says_so() {
     );
 }
 
-#[test]
-fn thousands_of_problems_into_a_closed_pipe_exit_1_cleanly() {
-    // 3,000 bullets with an unknown theme: a report far longer than a pipe holds.
+/// The minimal dataset with `n` more bullets in Freedonia, each with an
+/// unknown theme: `n` problems in one file.
+fn many_problems(n: usize) -> tempfile::TempDir {
     let tmp = minimal();
     let path = tmp.path().join("countries/freedonia.json");
     let text = fs::read_to_string(&path).unwrap();
-    let bullets: Vec<String> = (0..3_000)
+    let bullets: Vec<String> = (0..n)
         .map(|i| {
             format!(
                 r#"{{"id": "frd-x-{i}", "text": "A bullet.", "themes": ["nowhere"], "source": {{"section": "F", "line": 1}}}}"#
@@ -125,6 +125,41 @@ fn thousands_of_problems_into_a_closed_pipe_exit_1_cleanly() {
         1,
     );
     fs::write(&path, text).unwrap();
+    tmp
+}
+
+#[test]
+fn thousands_of_problems_list_the_first_hundred_and_count_the_rest() {
+    let tmp = many_problems(3_000);
+    let out = tipx().arg("validate").arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[0], "tipx: the dataset has 3000 problems:");
+    assert_eq!(lines.len(), 1 + 100 + 1, "{stderr}");
+    assert!(
+        lines[100].contains("best_practices[99].themes[0]: unknown theme"),
+        "{}",
+        lines[100]
+    );
+    assert_eq!(
+        lines[101],
+        format!(
+            "{}: and 2900 more problems in this file, not listed (only the first 100 of each kind are); fix these and validate again",
+            tmp.path().join("countries/freedonia.json").display()
+        )
+    );
+}
+
+#[test]
+fn thousands_of_problems_into_a_closed_pipe_exit_1_cleanly() {
+    // Far more than a pipe holds, even listing only 100 problems a file:
+    // 30 copies of a file with 200 problems (and ids that clash).
+    let tmp = many_problems(200);
+    let broken = fs::read(tmp.path().join("countries/freedonia.json")).unwrap();
+    for i in 0..30 {
+        fs::write(tmp.path().join(format!("countries/copy-{i}.json")), &broken).unwrap();
+    }
     let mut child = StdCommand::cargo_bin("tipx")
         .unwrap()
         .arg("validate")
@@ -140,7 +175,7 @@ fn thousands_of_problems_into_a_closed_pipe_exit_1_cleanly() {
     drop(stderr);
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&first).starts_with("tipx: the dataset has 3000 problems:"));
+    assert!(String::from_utf8_lossy(&first).starts_with("tipx: the dataset has "));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use super::load::Locator;
 use super::locate::{path_to_string, Step};
-use super::problem::Problem;
+use super::problem::ProblemList;
 use super::types::*;
 use crate::sanitize::{self, Shape};
 
@@ -388,13 +388,17 @@ pub struct Tidy<'f> {
     /// The file, to locate problems in.
     pub place: Locator<'f>,
     pub source_lines: Option<usize>,
-    pub problems: Vec<Problem>,
+    pub problems: ProblemList,
 }
 
 impl Tidy<'_> {
     fn report(&mut self, path: &[Step], message: String) {
-        let problem = self.place.problem(&path_to_string(path), message);
-        self.problems.push(problem);
+        if self.problems.is_full(self.place.name) {
+            self.problems.skip(self.place.name);
+        } else {
+            let problem = self.place.problem(&path_to_string(path), message);
+            self.problems.push(problem);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::fields::{self, Tidy};
 use super::locate::{line_col, locate, locate_duplicate_key, parse_path, Positions};
-use super::problem::Problem;
+use super::problem::{Problem, ProblemList};
 pub use super::read::{read_dir, read_embedded, RawDataset, RawFile};
 use super::types::{Country, Report};
 use crate::sanitize;
@@ -60,6 +60,7 @@ impl Locator<'_> {
             position: positions.locate(&parse_path(path)),
             path: Some(path.to_string()),
             message: message.into(),
+            unlisted: 0,
         }
     }
 }
@@ -81,6 +82,7 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
         position: Some((1, 1)),
         path: None,
         message: message.into(),
+        unlisted: 0,
     };
     let text = match utf8 {
         Ok(text) => text,
@@ -91,6 +93,7 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
                 position: Some(line_col(&prefix, prefix.len())),
                 path: None,
                 message: "invalid UTF-8; expected a UTF-8 encoded JSON file".into(),
+                unlisted: 0,
             });
         }
     };
@@ -119,6 +122,7 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             position: Some(line_col(&text, byte_offset(&text, e.line(), e.column()))),
             path: None,
             message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+            unlisted: 0,
         }),
         Err(Failure::Shape { path, message }) => {
             let path = if path == "." { String::new() } else { path };
@@ -130,6 +134,7 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
                 file: file.name,
                 path: Some(path),
                 message,
+                unlisted: 0,
             })
         }
     }
@@ -155,6 +160,7 @@ fn duplicate_key_problem(file: String, text: &str, object: String, key: &str) ->
         position,
         path: Some(path),
         message: format!("duplicate key \"{key}\" in this object; expected each key once"),
+        unlisted: 0,
     }
 }
 
@@ -238,7 +244,7 @@ pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
                 lines,
             );
             fields::visit_report(value, &mut tidy);
-            problems.append(&mut tidy.problems);
+            problems.extend(tidy.problems.into_vec());
             report
         });
     let mut countries = Vec::with_capacity(country_files);
@@ -260,7 +266,7 @@ pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
                     lines,
                 );
                 fields::visit_country(value, &mut tidy);
-                problems.append(&mut tidy.problems);
+                problems.extend(tidy.problems.into_vec());
                 countries.push(country);
             }
             Err(problem) => problems.push(problem),
@@ -280,7 +286,7 @@ fn tidy(place: Locator<'_>, source_lines: Option<usize>) -> Tidy<'_> {
     Tidy {
         place,
         source_lines,
-        problems: Vec::new(),
+        problems: ProblemList::default(),
     }
 }
 

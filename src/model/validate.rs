@@ -4,13 +4,13 @@
 use std::collections::{HashMap, HashSet};
 
 use super::load::{Loaded, Parsed};
-use super::problem::Problem;
+use super::problem::{Problem, ProblemList};
 use super::types::{Country, Item, Organization, Paragraph};
 
 /// Every semantic problem of a parsed dataset.
 pub fn check(loaded: &Loaded) -> Vec<Problem> {
     let mut v = Validator {
-        problems: Vec::new(),
+        problems: ProblemList::default(),
         ids: HashMap::new(),
         themes: loaded
             .report
@@ -53,11 +53,11 @@ pub fn check(loaded: &Loaded) -> Vec<Problem> {
             "no country files; expected at least one countries/<id>.json",
         ));
     }
-    v.problems
+    v.problems.into_vec()
 }
 
 struct Validator {
-    problems: Vec<Problem>,
+    problems: ProblemList,
     /// id -> file it was first seen in
     ids: HashMap<String, String>,
     themes: HashSet<String>,
