@@ -145,7 +145,7 @@ fn thousands_of_problems_list_the_first_hundred_and_count_the_rest() {
     assert_eq!(
         lines[101],
         format!(
-            "{}: and 2900 more problems in this file, not listed (only the first 100 of each kind are); fix these and validate again",
+            "{}: and 2900 more problems in this file, not listed (a check lists at most 100 a file); fix these and validate again",
             tmp.path().join("countries/freedonia.json").display()
         )
     );

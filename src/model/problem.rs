@@ -42,7 +42,7 @@ impl Problem {
             ..Problem::in_file(
                 file,
                 format!(
-                    "and {count} more problem{} in this file, not listed (only the first {MAX_LISTED_PER_FILE} of each kind are); fix these and validate again",
+                    "and {count} more problem{} in this file, not listed (a check lists at most {MAX_LISTED_PER_FILE} a file); fix these and validate again",
                     if count == 1 { "" } else { "s" }
                 ),
             )
