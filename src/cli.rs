@@ -12,6 +12,7 @@ use crate::model::{resolve_country, Dataset, EntryKind, Problems};
 use crate::query::compare::{self, Comparison};
 use crate::query::matrix::{KindFilter, Matrix};
 use crate::query::{compare_output, matrix_output};
+use crate::sanitize::clean_lines;
 use crate::search::{self, Hit, SearchIndex};
 pub use crate::theme::ThemeName;
 
@@ -216,28 +217,68 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    run_to(args, &mut std::io::stdout(), &mut std::io::stderr())
+}
+
+/// Runs tipx writing its output to `out` and its messages to `err` (the
+/// explorer itself always draws on the terminal). A failed write is never
+/// a panic: it makes the exit code 1, except a closed stdout pipe
+/// (`tipx show dr | head`), which is the reader's choice.
+pub fn run_to<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(e) => return usage(&e, out, err),
     };
     match execute(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(output) => match write_all(out, &output) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = write_all(err, &format!("tipx: cannot write the output: {e}\n"));
+                ExitCode::FAILURE
+            }
+        },
         Err(Failure::Failed(message)) => {
-            eprintln!("tipx: {message}");
+            // Whether or not stderr takes it, the exit code says it failed.
+            let _ = write_all(err, &format!("tipx: {}\n", clean_lines(&message)));
             ExitCode::FAILURE
         }
         Err(Failure::Usage(message)) => {
-            eprintln!("tipx: {message}\n\nFor more information, try 'tipx help compare'.");
+            let message = clean_lines(&message);
+            let _ = write_all(
+                err,
+                &format!("tipx: {message}\n\nFor more information, try 'tipx help compare'.\n"),
+            );
             ExitCode::from(2)
         }
     }
+}
+
+/// Help and version go to `out` (exit 0, or 1 when it cannot be written,
+/// like any failed write); usage errors to `err` with exit 2. clap's text
+/// is written without its colours and cleaned, because it repeats the
+/// user's own arguments (`tipx $'\e]2;x\a'`).
+fn usage(e: &clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let text = e.render().to_string();
+    let text = clean_lines(&text);
+    if e.use_stderr() {
+        let _ = write_all(err, &text);
+        return ExitCode::from(2);
+    }
+    match write_all(out, &text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Writes and flushes, so that a failure shows here and not in a drop.
+fn write_all(to: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    to.write_all(text.as_bytes())?;
+    to.flush()
 }
 
 fn load(dir: Option<&PathBuf>) -> Result<Dataset, String> {
@@ -249,17 +290,19 @@ fn load(dir: Option<&PathBuf>) -> Result<Dataset, String> {
 }
 
 fn describe(problems: &Problems) -> String {
-    let n = problems.0.len();
+    let n = problems.count();
     format!(
         "the dataset has {n} problem{}:\n{problems}",
         if n == 1 { "" } else { "s" }
     )
 }
 
-fn execute(cli: Cli) -> Result<(), Failure> {
+/// Runs a command; its output, to be written to stdout, or what went wrong.
+fn execute(cli: Cli) -> Result<String, Failure> {
     let Some(command) = cli.command else {
         let dataset = load(cli.data.as_ref())?;
-        return Ok(explore(dataset, cli.theme)?);
+        explore(dataset, cli.theme)?;
+        return Ok(String::new());
     };
     let output = match command {
         Command::Validate { dir } => {
@@ -355,12 +398,7 @@ fn execute(cli: Cli) -> Result<(), Failure> {
             }
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(output.as_bytes()) {
-        // A closed pipe (`tipx show dr | head`) is the reader's choice, not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string().into()),
-        _ => Ok(()),
-    }
+    Ok(output)
 }
 
 fn explore(dataset: Dataset, theme: Option<ThemeName>) -> Result<(), String> {

@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Country, Dataset, Item, ItemKind, Source};
 
@@ -62,34 +63,39 @@ pub fn list_json(dataset: &Dataset) -> String {
     to_json(&rows)
 }
 
+/// The countries as a table. Columns are padded by hand to the widest
+/// name as the terminal draws it: a formatting width taken from data would
+/// panic past 65,535 columns, and counts characters, not columns.
 pub fn list_text(dataset: &Dataset) -> String {
     let width = dataset
         .countries
         .iter()
-        .map(|c| unicode_width::UnicodeWidthStr::width(c.name.as_str()))
+        .map(|c| c.name.width())
         .max()
         .unwrap_or(0)
-        .max(7);
-    let mut out = format!(
-        "{:<width$}  ISO  {:<17}  {:<15}  LL  BP  REC\n",
-        "COUNTRY", "TIER (2007)", "REGION"
-    );
+        .max("COUNTRY".len());
+    let mut out = String::new();
+    padded(&mut out, "COUNTRY", width);
+    out.push_str("  ISO  TIER (2007)        REGION           LL  BP  REC\n");
     for c in &dataset.countries {
-        let pad = width - unicode_width::UnicodeWidthStr::width(c.name.as_str());
+        padded(&mut out, &c.name, width);
+        let _ = write!(out, "  {}  {:<17}  ", c.iso3, c.tier.level.label());
+        padded(&mut out, &c.region, 15);
         let _ = writeln!(
             out,
-            "{}{}  {}  {:<17}  {:<15}  {:>2}  {:>2}  {:>3}",
-            c.name,
-            " ".repeat(pad),
-            c.iso3,
-            c.tier.level.label(),
-            c.region,
+            "  {:>2}  {:>2}  {:>3}",
             c.lessons_learned.len(),
             c.best_practices.len(),
             c.recommendations.len()
         );
     }
     out
+}
+
+/// Appends `text` and the spaces that make it `width` columns wide.
+fn padded(out: &mut String, text: &str, width: usize) {
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(text.width())));
 }
 
 pub fn country_json(country: &Country) -> String {

@@ -1,51 +1,39 @@
-//! Reading a dataset, from the copy embedded in the binary or from a
-//! directory, into typed values; every file's problems are collected rather
-//! than stopping at the first.
+//! Parsing a dataset's files into typed values, their strings cleaned;
+//! every file's problems are collected rather than stopping at the first.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::cell::OnceCell;
 
-use include_dir::{include_dir, Dir};
 use serde::de::DeserializeOwned;
 
-use super::locate::{line_col, locate, parse_path};
-use super::problem::{Problem, Problems};
+use super::fields::{self, Tidy};
+use super::locate::{line_col, locate, locate_duplicate_key, parse_path, Positions};
+use super::problem::{Problem, ProblemList};
+pub use super::read::{read_dir, read_embedded, RawDataset, RawFile};
 use super::types::{Country, Report};
 use crate::sanitize;
-
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
-
-pub const REPORT_FILE: &str = "report.json";
-pub const COUNTRIES_DIR: &str = "countries";
-
-/// One dataset file's bytes and the name to report it under. The embedded
-/// dataset's bytes are borrowed from the binary, not copied.
-pub struct RawFile {
-    pub name: String,
-    pub bytes: Cow<'static, [u8]>,
-}
-
-/// The files of a dataset, before parsing.
-pub struct RawDataset {
-    pub report: RawFile,
-    pub countries: Vec<RawFile>,
-}
 
 /// A parsed file with its text, kept so that later checks can locate paths.
 pub struct Parsed<T> {
     pub name: String,
     pub text: Cow<'static, str>,
     pub value: T,
+    /// Where each value of `text` is, indexed at the file's first problem.
+    pub positions: OnceCell<Positions>,
 }
 
 impl<T> Parsed<T> {
     /// A problem at `path` in this file, located by line and column.
     pub fn problem(&self, path: &str, message: impl Into<String>) -> Problem {
-        Problem {
-            file: self.name.clone(),
-            position: locate(&self.text, &parse_path(path)),
-            path: Some(path.to_string()),
-            message: message.into(),
+        self.locator().problem(path, message)
+    }
+
+    /// What locates problems in this file.
+    pub fn locator(&self) -> Locator<'_> {
+        Locator {
+            name: &self.name,
+            text: &self.text,
+            positions: &self.positions,
         }
     }
 
@@ -56,81 +44,29 @@ impl<T> Parsed<T> {
     }
 }
 
-pub fn read_embedded() -> RawDataset {
-    let file = |path: &str| RawFile {
-        name: format!("<embedded>/{path}"),
-        bytes: EMBEDDED
-            .get_file(path)
-            .map_or(Cow::Borrowed(&[][..]), |f| Cow::Borrowed(f.contents())),
-    };
-    let mut countries: Vec<RawFile> = EMBEDDED
-        .get_dir(COUNTRIES_DIR)
-        .map(|dir| {
-            dir.files()
-                .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
-                .map(|f| file(&f.path().to_string_lossy()))
-                .collect()
-        })
-        .unwrap_or_default();
-    countries.sort_by(|a, b| a.name.cmp(&b.name));
-    RawDataset {
-        report: file(REPORT_FILE),
-        countries,
-    }
+/// A file's name and text, to report problems in it by JSON path.
+#[derive(Clone, Copy)]
+pub struct Locator<'f> {
+    pub name: &'f str,
+    pub text: &'f str,
+    pub positions: &'f OnceCell<Positions>,
 }
 
-pub fn read_dir(dir: &Path) -> Result<RawDataset, Problems> {
-    let shown = |p: &Path| p.display().to_string();
-    if !dir.is_dir() {
-        let why = if dir.exists() {
-            "is not a directory; expected a dataset directory with report.json and countries/"
-        } else {
-            "no such directory; expected a dataset directory with report.json and countries/"
-        };
-        return Err(Problems(vec![Problem::in_file(shown(dir), why)]));
-    }
-    let mut problems = Vec::new();
-    let read = |path: PathBuf, problems: &mut Vec<Problem>| match std::fs::read(&path) {
-        Ok(bytes) => RawFile {
-            name: shown(&path),
-            bytes: Cow::Owned(bytes),
-        },
-        Err(e) => {
-            problems.push(Problem::in_file(
-                shown(&path),
-                format!("cannot read: {e}; expected a readable JSON file"),
-            ));
-            RawFile {
-                name: shown(&path),
-                bytes: Cow::Owned(Vec::new()),
-            }
+impl Locator<'_> {
+    pub fn problem(&self, path: &str, message: impl Into<String>) -> Problem {
+        let positions = self.positions.get_or_init(|| Positions::index(self.text));
+        Problem {
+            file: self.name.to_string(),
+            position: positions.locate(&parse_path(path)),
+            path: Some(path.to_string()),
+            message: message.into(),
+            unlisted: 0,
         }
-    };
-    let report = read(dir.join(REPORT_FILE), &mut problems);
-    let countries_dir = dir.join(COUNTRIES_DIR);
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&countries_dir) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect(),
-        Err(e) => {
-            problems.push(Problem::in_file(
-                shown(&countries_dir),
-                format!("cannot read the countries directory: {e}; expected countries/ with one <id>.json per country"),
-            ));
-            Vec::new()
-        }
-    };
-    paths.sort();
-    let countries = paths.into_iter().map(|p| read(p, &mut problems)).collect();
-    if !problems.is_empty() {
-        return Err(Problems(problems));
     }
-    Ok(RawDataset { report, countries })
 }
 
 /// Parses one file: UTF-8, JSON syntax, then the typed shape. Strings are
-/// sanitized between the last two steps.
+/// cleaned afterwards, field by field (see [`tidy`]).
 pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
     let utf8 = match file.bytes {
         Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
@@ -141,6 +77,13 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             (valid, Cow::Owned(e.into_bytes()))
         }),
     };
+    let at_start = |name: String, message: &str| Problem {
+        file: name,
+        position: Some((1, 1)),
+        path: None,
+        message: message.into(),
+        unlisted: 0,
+    };
     let text = match utf8 {
         Ok(text) => text,
         Err((valid, bytes)) => {
@@ -150,27 +93,28 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
                 position: Some(line_col(&prefix, prefix.len())),
                 path: None,
                 message: "invalid UTF-8; expected a UTF-8 encoded JSON file".into(),
+                unlisted: 0,
             });
         }
     };
-    if text.trim().is_empty() {
-        return Err(Problem {
-            file: file.name,
-            position: Some((1, 1)),
-            path: None,
-            message: "the file is empty; expected a JSON object".into(),
-        });
+    if text.starts_with('\u{FEFF}') {
+        return Err(at_start(
+            file.name,
+            "the file starts with a byte order mark (U+FEFF); expected UTF-8 JSON without one",
+        ));
     }
-    let parsed = if sanitize::is_clean_json(&text) {
-        parse_typed(&text)
-    } else {
-        parse_cleaned(&text)
-    };
-    match parsed {
+    if text.trim().is_empty() {
+        return Err(at_start(
+            file.name,
+            "the file is empty; expected a JSON object",
+        ));
+    }
+    match parse_typed(&text) {
         Ok(value) => Ok(Parsed {
             name: file.name,
             text,
             value,
+            positions: OnceCell::new(),
         }),
         Err(Failure::Syntax(e)) => Err(Problem {
             file: file.name,
@@ -178,16 +122,45 @@ pub fn parse<T: DeserializeOwned>(file: RawFile) -> Result<Parsed<T>, Problem> {
             position: Some(line_col(&text, byte_offset(&text, e.line(), e.column()))),
             path: None,
             message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+            unlisted: 0,
         }),
         Err(Failure::Shape { path, message }) => {
             let path = if path == "." { String::new() } else { path };
+            if let Some(key) = duplicate_key(&message) {
+                return Err(duplicate_key_problem(file.name, &text, path, key));
+            }
             Err(Problem {
                 position: locate(&text, &parse_path(&path)),
                 file: file.name,
                 path: Some(path),
                 message,
+                unlisted: 0,
             })
         }
+    }
+}
+
+/// The key serde names in "duplicate field `name`".
+fn duplicate_key(message: &str) -> Option<&str> {
+    message.strip_prefix("duplicate field `")?.strip_suffix('`')
+}
+
+/// serde reports a duplicate key at the object holding it; this points at
+/// the key's second occurrence and says what is wrong.
+fn duplicate_key_problem(file: String, text: &str, object: String, key: &str) -> Problem {
+    let position = locate_duplicate_key(text, &parse_path(&object), key)
+        .or_else(|| locate(text, &parse_path(&object)));
+    let path = if object.is_empty() {
+        key.to_string()
+    } else {
+        format!("{object}.{key}")
+    };
+    Problem {
+        file,
+        position,
+        path: Some(path),
+        message: format!("duplicate key \"{key}\" in this object; expected each key once"),
+        unlisted: 0,
     }
 }
 
@@ -201,9 +174,8 @@ enum Failure {
     },
 }
 
-/// The fast path, for text with nothing to sanitize: straight into the
-/// type. Tracking the JSON path costs as much as the parse, so it is done
-/// only again, when the parse failed.
+/// Straight into the type. Tracking the JSON path costs as much as the
+/// parse, so it is done only again, when the parse failed.
 fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
@@ -213,7 +185,9 @@ fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_data() {
-            let message = strip_position(&inner.to_string()).to_string();
+            // serde echoes a wrong value whole, however long.
+            let full = inner.to_string();
+            let message = sanitize::shorten_quoted(strip_position(&full), ECHO_CHARS).into_owned();
             Failure::Shape { path, message }
         } else {
             Failure::Syntax(inner)
@@ -223,15 +197,8 @@ fn parse_typed<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     Ok(value)
 }
 
-/// Through a JSON value, whose strings are sanitized before they are typed.
-fn parse_cleaned<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(Failure::Syntax)?;
-    sanitize::clean_json(&mut value);
-    serde_path_to_error::deserialize(value).map_err(|e| Failure::Shape {
-        path: e.path().to_string(),
-        message: e.into_inner().to_string(),
-    })
-}
+/// How much of a wrong value a message repeats.
+const ECHO_CHARS: usize = 60;
 
 /// The byte offset of serde_json's 1-based line and 1-based byte column.
 fn byte_offset(text: &str, line: usize, column: usize) -> usize {
@@ -256,20 +223,71 @@ fn strip_position(message: &str) -> &str {
 pub fn parse_all(raw: RawDataset) -> (Option<Loaded>, Vec<Problem>) {
     let mut problems = Vec::new();
     let country_files = raw.countries.len();
+    let lines = raw.source_lines;
     let report = parse::<Report>(raw.report)
         .map_err(|p| problems.push(p))
-        .ok();
-    let countries: Vec<Parsed<Country>> = raw
-        .countries
-        .into_iter()
-        .filter_map(|f| parse::<Country>(f).map_err(|p| problems.push(p)).ok())
-        .collect();
+        .ok()
+        .map(|mut report| {
+            // Field by field, so that `value` can change while the text is read.
+            let Parsed {
+                name,
+                text,
+                value,
+                positions,
+            } = &mut report;
+            let mut tidy = tidy(
+                Locator {
+                    name,
+                    text,
+                    positions,
+                },
+                lines,
+            );
+            fields::visit_report(value, &mut tidy);
+            problems.extend(tidy.problems.into_vec());
+            report
+        });
+    let mut countries = Vec::with_capacity(country_files);
+    for file in raw.countries {
+        match parse::<Country>(file) {
+            Ok(mut country) => {
+                let Parsed {
+                    name,
+                    text,
+                    value,
+                    positions,
+                } = &mut country;
+                let mut tidy = tidy(
+                    Locator {
+                        name,
+                        text,
+                        positions,
+                    },
+                    lines,
+                );
+                fields::visit_country(value, &mut tidy);
+                problems.extend(tidy.problems.into_vec());
+                countries.push(country);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
     let loaded = report.map(|report| Loaded {
         report,
         countries,
         country_files,
     });
     (loaded, problems)
+}
+
+/// Cleans every string of a file by its field's rule and checks lengths
+/// and source lines; see [`fields::Tidy`].
+fn tidy(place: Locator<'_>, source_lines: Option<usize>) -> Tidy<'_> {
+    Tidy {
+        place,
+        source_lines,
+        problems: ProblemList::default(),
+    }
 }
 
 /// Parsed files, not yet validated.
@@ -317,12 +335,29 @@ mod tests {
     }
 
     #[test]
-    fn sanitized_on_the_slow_path() {
-        let file = RawFile {
-            name: "p.json".into(),
-            bytes: Cow::Borrowed(b"{\"text\": \"a\\u001b[2Jb\", \"line\": 3}"),
-        };
-        let parsed = parse::<Paragraph>(file).unwrap();
-        assert_eq!(parsed.value.text, "a[2Jb");
+    fn a_duplicate_key_is_named_at_its_second_occurrence() {
+        let p = problem("{\"text\": \"a\",\n \"line\": 1,\n \"text\": \"b\"}");
+        assert_eq!(p.path.as_deref(), Some("text"));
+        assert_eq!(p.position, Some((3, 2)));
+        assert!(
+            p.message.starts_with("duplicate key \"text\""),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_named() {
+        let p = problem("\u{FEFF}{\"text\": \"a\", \"line\": 1}");
+        assert_eq!(p.position, Some((1, 1)));
+        assert!(p.message.contains("byte order mark"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_huge_wrong_value_is_not_echoed_whole() {
+        let long = "x".repeat(10_000);
+        let p = problem(&format!("{{\"text\": \"a\", \"line\": \"{long}\"}}"));
+        assert!(p.message.len() < 200, "{}", p.message);
+        assert!(p.message.contains("xxx…\""), "{}", p.message);
     }
 }

@@ -107,6 +107,7 @@ mod tests {
                 name: "countries/freedonia.json".into(),
                 bytes: Cow::Owned(country.into_bytes()),
             }],
+            source_lines: None,
         };
         let (loaded, parse_problems) = parse_all(raw);
         assert!(parse_problems.is_empty(), "{parse_problems:?}");

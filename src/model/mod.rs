@@ -1,10 +1,12 @@
 //! The dataset: loaded once, validated, indexed, then read-only.
 
+mod fields;
 mod index;
 mod load;
 pub mod locate;
 mod measures;
 mod problem;
+mod read;
 mod resolve;
 mod types;
 mod validate;

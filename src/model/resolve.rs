@@ -5,16 +5,23 @@ use super::types::Country;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
-    #[error("unknown country \"{query}\"; expected one of: {}", .candidates.join(", "))]
+    #[error("unknown country {}; expected one of: {}", echo(.query), .candidates.join(", "))]
     Unknown {
         query: String,
         candidates: Vec<String>,
     },
-    #[error("ambiguous country \"{query}\"; it could be: {}", .candidates.join(", "))]
+    #[error("ambiguous country {}; it could be: {}", echo(.query), .candidates.join(", "))]
     Ambiguous {
         query: String,
         candidates: Vec<String>,
     },
+}
+
+/// What the user typed, quoted and escaped (`"\u{1b}]2;x\u{7}"`), never
+/// raw, so that it cannot act on the terminal it is echoed to; and cut, so
+/// that a pasted page does not come back whole.
+fn echo(query: &str) -> String {
+    format!("{:?}", crate::sanitize::shorten(query, 60))
 }
 
 /// Index of the country `query` names: an exact name, id, ISO code or

@@ -4,13 +4,13 @@
 use std::collections::{HashMap, HashSet};
 
 use super::load::{Loaded, Parsed};
-use super::problem::Problem;
+use super::problem::{Problem, ProblemList};
 use super::types::{Country, Item, Organization, Paragraph};
 
 /// Every semantic problem of a parsed dataset.
 pub fn check(loaded: &Loaded) -> Vec<Problem> {
     let mut v = Validator {
-        problems: Vec::new(),
+        problems: ProblemList::default(),
         ids: HashMap::new(),
         themes: loaded
             .report
@@ -21,31 +21,46 @@ pub fn check(loaded: &Loaded) -> Vec<Problem> {
             .collect(),
     };
     v.report(&loaded.report);
+    // Lower-cased, as the command line matches them: two countries that
+    // differ only in case could not be told apart by `tipx show`.
+    let mut codes: HashMap<String, String> = HashMap::new();
     let mut names: HashMap<String, String> = HashMap::new();
     for country in &loaded.countries {
         v.country(country);
-        for key in [&country.value.id, &country.value.iso3] {
+        for (path, key) in [("id", &country.value.id), ("iso3", &country.value.iso3)] {
             let key = key.to_lowercase();
-            if let Some(other) = names.insert(key.clone(), country.name.clone()) {
+            if let Some(other) = codes.insert(key.clone(), country.name.clone()) {
                 v.problems.push(country.problem(
-                    "id",
-                    format!("country id or ISO code \"{key}\" is already used by {other}"),
+                    path,
+                    format!("country id or ISO code \"{key}\" is already used by {other}; expected each country once"),
                 ));
             }
         }
+        let name = country.value.name.to_lowercase();
+        if let Some(other) = names.insert(name.clone(), country.name.clone()) {
+            v.problems.push(country.problem(
+                "name",
+                format!(
+                    "country name \"{}\" is already used by {other}; expected each country once",
+                    country.value.name
+                ),
+            ));
+        }
     }
-    v.problems.extend(super::measures::check(loaded));
+    for problem in super::measures::check(loaded) {
+        v.problems.push(problem);
+    }
     if loaded.country_files == 0 {
         v.problems.push(Problem::in_file(
             loaded.report.name.replace("report.json", "countries"),
             "no country files; expected at least one countries/<id>.json",
         ));
     }
-    v.problems
+    v.problems.into_vec()
 }
 
 struct Validator {
-    problems: Vec<Problem>,
+    problems: ProblemList,
     /// id -> file it was first seen in
     ids: HashMap<String, String>,
     themes: HashSet<String>,
