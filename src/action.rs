@@ -95,6 +95,14 @@ pub enum Action {
     /// Esc outside text input: one level up (clear the filter, return to the
     /// list or the previous view).
     Leave,
+    /// n and N: the next or previous hit of the last search, in any view.
+    NextHit,
+    PrevHit,
+    /// In the search box: look in everything, one country, or the region.
+    NextScope,
+    /// In the search box: an earlier or a later query.
+    EarlierQuery,
+    LaterQuery,
     /// Undo the last jump (from search, and later the matrix and compare).
     JumpBack,
     /// Redo a jump undone by [`Action::JumpBack`].
@@ -164,6 +172,11 @@ impl Action {
             Action::Open => "Open the selection",
             Action::Leave => "Go back a level (clear the filter, return to the list)",
             Action::JumpBack => "Back to where the last jump started",
+            Action::NextHit => "Next hit of the last search (in any view)",
+            Action::PrevHit => "Previous hit of the last search",
+            Action::NextScope => "Search everything, one country, or the region",
+            Action::EarlierQuery => "An earlier query",
+            Action::LaterQuery => "A later query",
             Action::JumpForward => "Forward again after going back",
             Action::ToggleList => "Show or hide the country list",
             Action::ToggleMark => "Mark the country for comparison",

@@ -243,6 +243,8 @@ pub const BINDINGS: &[Binding] = &[
         Action::JumpForward,
         None,
     ),
+    bind(C::Views, &[Char('n')], Action::NextHit, None),
+    bind(C::Views, &[Char('N')], Action::PrevHit, None),
     // Moving, wherever something scrolls or has a selection
     moving(DOWN, Motion::Down),
     moving(UP, Motion::Up),
@@ -285,7 +287,7 @@ pub const BINDINGS: &[Binding] = &[
             alt: true,
         }],
         Action::Section(0),
-        None,
+        Some("to section"),
     ),
     bind(
         C::Reading,
@@ -369,6 +371,24 @@ pub const BINDINGS: &[Binding] = &[
         C::Search,
         &[Code(KeyCode::Up), Ctrl('p')],
         Action::Move(Motion::Up),
+        None,
+    ),
+    bind(
+        C::Search,
+        &[Code(KeyCode::Tab)],
+        Action::NextScope,
+        Some("where"),
+    ),
+    bind(
+        C::Search,
+        &[Key::Alt(KeyCode::Up)],
+        Action::EarlierQuery,
+        Some("earlier"),
+    ),
+    bind(
+        C::Search,
+        &[Key::Alt(KeyCode::Down)],
+        Action::LaterQuery,
         None,
     ),
     bind(C::Search, PAGE_DOWN, Action::Move(Motion::PageDown), None),

@@ -97,8 +97,11 @@ impl State<'_> {
             }
             Action::Move(Motion::Left) if pane == Pane::Profile => self.focus_list(),
             Action::Move(motion) if pane != Pane::Profile => self.move_in_list(motion),
+            // A filter that keeps no country leaves nothing to open.
             Action::Open if pane != Pane::Profile => {
-                self.session.countries.focus = Focus::Profile;
+                if !self.matches.is_empty() {
+                    self.session.countries.focus = Focus::Profile;
+                }
             }
             Action::Copy if pane != Pane::Profile => {
                 let Some(c) = self.data.countries.get(self.session.countries.country) else {

@@ -19,6 +19,7 @@ pub mod matrix;
 mod overlays;
 pub mod reading;
 pub mod region;
+pub mod search;
 
 use std::sync::{Arc, OnceLock};
 
@@ -28,9 +29,10 @@ pub use compare::Compare;
 pub use countries::{Countries, CountryList, Focus};
 pub use history::History;
 pub use matrix::MatrixView;
-pub use overlays::{Detail, ElsewhereBox, Overlay, SearchBox};
+pub use overlays::{Detail, ElsewhereBox, Overlay};
 pub use reading::{DocId, Docs};
 pub use region::Region;
+pub use search::{Found, Scope, SearchBox};
 
 use crate::action::{Action, Pane, View};
 use crate::doc::DocLine;
@@ -87,6 +89,9 @@ pub struct State<'a> {
     /// The cell the evidence document shows: (row, column, filter).
     evidence_for: Option<(usize, usize, crate::query::matrix::KindFilter)>,
     pub hits: Vec<Hit>,
+    /// The search last opened with Enter, for n and N and the marks.
+    pub found: Option<Found>,
+    search_history: Vec<String>,
     pub detail_lines: Vec<DocLine>,
     /// What the detail lines were laid out for.
     detail_for: Option<(DocId, usize, usize)>,
@@ -143,6 +148,8 @@ impl<'a> State<'a> {
             matrix: None,
             evidence_for: None,
             hits: Vec::new(),
+            found: None,
+            search_history: Vec::new(),
             detail_lines: Vec::new(),
             detail_for: None,
             history: History::default(),
@@ -206,10 +213,10 @@ impl<'a> State<'a> {
                     _ => Overlay::Help { scroll: 0 },
                 }
             }
-            Action::OpenSearch => {
-                self.hits.clear();
-                self.session.overlay = Overlay::Search(SearchBox::default());
-            }
+            Action::OpenSearch => self.open_search(),
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
+            Action::Close if self.pane() == Pane::Search => self.search_action(action),
             Action::Close => self.session.overlay = Overlay::None,
             Action::NextView => self.go_to(self.session.view.next()),
             Action::PrevView => self.go_to(self.session.view.prev()),
@@ -273,9 +280,14 @@ impl<'a> State<'a> {
         self.session.status = Some(format!("Sent {what} to the terminal's clipboard"));
     }
 
-    /// Shows a search hit where it lives, remembering where the jump started.
+    /// Shows a target where it lives, remembering where the jump started.
     pub(crate) fn jump_to(&mut self, target: Target) {
         self.remember_place();
+        self.show_target(target);
+    }
+
+    /// Shows a target where it lives.
+    fn show_target(&mut self, target: Target) {
         let country = match target {
             Target::Region { .. } => {
                 self.go_to(View::Region);

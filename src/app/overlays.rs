@@ -8,13 +8,6 @@ use crate::doc::{clip, items_doc, Reader};
 use crate::keymap;
 use crate::query::{self, matrix::works_elsewhere};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SearchBox {
-    pub query: String,
-    /// Index into the hits (0 when there are none).
-    pub selected: usize,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detail {
     pub doc: DocId,
@@ -34,7 +27,7 @@ pub struct ElsewhereBox {
 pub enum Overlay {
     None,
     Help { scroll: usize },
-    Search(SearchBox),
+    Search(super::search::SearchBox),
     Detail(Detail),
     Elsewhere(ElsewhereBox),
 }
@@ -64,31 +57,6 @@ impl State<'_> {
             (&mut self.session.overlay, action)
         {
             *scroll = moved(*scroll, motion, page);
-        }
-    }
-
-    pub(super) fn search_action(&mut self, action: Action) {
-        // Two rows a hit.
-        let page = self.overlay_height() / 2;
-        let super::Overlay::Search(search) = &mut self.session.overlay else {
-            return;
-        };
-        match action {
-            Action::Move(motion) => search.selected = moved(search.selected, motion, page),
-            Action::Input(_) | Action::DeleteChar | Action::ClearInput => {
-                super::edit_text(&mut search.query, action);
-                search.selected = 0;
-                let query = search.query.clone();
-                self.hits = self.search_index().query(&query);
-            }
-            Action::Open => {
-                if let Some(hit) = self.selected_hit() {
-                    let target = self.data.search[hit.entry].target;
-                    self.session.overlay = Overlay::None;
-                    self.jump_to(target);
-                }
-            }
-            _ => {}
         }
     }
 

@@ -344,8 +344,12 @@ impl<'a> State<'a> {
             };
             let labels = view.doc.section_labels();
             let current = self.reader(id).current_section(&view);
-            if let Some(section) = super::hit_cell(&labels, current, area.bar, at) {
-                self.read(id, |r, v| r.section(v, section));
+            match super::hit_cell(&labels, current, area.bar, at) {
+                Some(section) => self.read(id, |r, v| r.section(v, section)),
+                // The ‹ and › at the ends of a bar that does not fit.
+                None if at.x == area.bar.x => self.read(id, |r, v| r.prev_section(v)),
+                None if at.x + 1 == area.bar.right() => self.read(id, |r, v| r.next_section(v)),
+                None => {}
             }
         } else if area.doc.contains(at) {
             let line = self.reader(id).scroll + usize::from(at.y - area.doc.y);

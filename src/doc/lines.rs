@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::document::{Block, BlockKind, Document};
 use crate::export::cite;
-use crate::model::Dataset;
+use crate::model::{Dataset, ItemKind, Target};
 use crate::text::{width as text_width, wrap_ranges};
 
 /// Columns left of the text for the selection marker.
@@ -151,9 +151,14 @@ fn blank(out: &mut Vec<DocLine>) {
     out.push(DocLine::default());
 }
 
-/// Lays a document out at `width` columns (the gutter included).
+/// The widest a line of prose runs: past about a hundred columns the eye
+/// loses the start of the next line.
+pub const MEASURE: usize = 100;
+
+/// Lays a document out at `width` columns (the gutter included); prose
+/// stops at [`MEASURE`] columns on a wider pane.
 pub fn lay_out(doc: &Document, width: usize) -> DocLayout {
-    let text_columns = width.saturating_sub(GUTTER).max(1);
+    let text_columns = width.saturating_sub(GUTTER).clamp(1, MEASURE);
     let mut lines: Vec<DocLine> = Vec::new();
     let mut blocks = Vec::with_capacity(doc.blocks.len());
     let mut sections = Vec::with_capacity(doc.sections.len());
@@ -234,7 +239,7 @@ fn reading_paras<'b>(block: &'b Block) -> Vec<Para<'b>> {
                 let start = para.text.len();
                 para.text
                     .to_mut()
-                    .push_str(&format!(" · line {}", source.line));
+                    .push_str(&format!(" · line\u{a0}{}", source.line));
                 para.runs.push((start..para.text.len(), Role::Meta));
             }
             paras.push(para);
@@ -290,9 +295,10 @@ fn labelled<'b>(block: &'b Block, separator: &str) -> Para<'b> {
 fn meta_para(block: &Block) -> Para<'static> {
     let mut text = String::new();
     if let Some(source) = &block.source {
-        text.push_str(&format!("line {}", source.line));
+        // No-break spaces: "line" and its number never part at a line end.
+        text.push_str(&format!("line\u{a0}{}", source.line));
         if let Some(page) = source.page {
-            text.push_str(&format!(" · p. {page}"));
+            text.push_str(&format!(" · p.\u{a0}{page}"));
         }
     }
     let mut runs = Vec::new();
@@ -361,11 +367,55 @@ pub fn detail_lines(data: &Dataset, block: &Block, width: usize) -> Vec<DocLine>
             ));
         }
     }
+    if let Some(Target::CountryOrganization {
+        country,
+        organization,
+    }) = block.anchor
+    {
+        paras.extend(mentions(data, country, organization));
+    }
     let mut out = Vec::new();
     for para in &paras {
         wrap_para(para, width, None, &mut out);
     }
     out
+}
+
+/// Where the report mentions an organization of a country: every item of
+/// that country that lists it, with its line.
+fn mentions(data: &Dataset, country: usize, organization: usize) -> Vec<Para<'static>> {
+    let Some(c) = data.countries.get(country) else {
+        return Vec::new();
+    };
+    let Some(o) = c.organizations.get(organization) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for kind in ItemKind::ALL {
+        for (i, item) in c.items(kind).iter().enumerate() {
+            if item.organizations.iter().any(|r| o.is_called(r)) {
+                found.push(format!(
+                    "{} {}, line\u{a0}{}",
+                    kind.label(),
+                    i + 1,
+                    item.source.line
+                ));
+            }
+        }
+    }
+    let mut paras = vec![Para::new("", Role::Text)];
+    if found.is_empty() {
+        paras.push(Para::new(
+            "Mentioned in: no lesson, practice or recommendation of this country lists it.",
+            Role::Meta,
+        ));
+    } else {
+        paras.push(Para::new("Mentioned in:", Role::Meta));
+        for place in found {
+            paras.push(Para::new(format!("• {place}"), Role::Text));
+        }
+    }
+    paras
 }
 
 /// "Source: III › Ecuador › Best Practices, line 1380", the name styled as meta.

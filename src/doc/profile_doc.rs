@@ -85,7 +85,7 @@ pub fn profile(data: &Dataset, country: usize) -> Document<'_> {
     if !c.notes.is_empty() {
         doc.section("Notes on the report's inconsistencies", "Notes");
         for note in &c.notes {
-            let mut block = note_block(note, |id| item_name(c, id));
+            let mut block = note_block(note, |id| item_name(c, id).or_else(|| name_of(data, id)));
             block.context = format!("{} › Notes › {}", c.name, note.label);
             doc.push(block);
         }
@@ -124,6 +124,24 @@ fn short(kind: ItemKind) -> &'static str {
         ItemKind::BestPractices => "Practices",
         ItemKind::Recommendations => "Recommendations",
     }
+}
+
+/// What a note's reference names, in words: a key figure by its label
+/// ("Ecuador's key figure: Population"), a country by its name, any item
+/// of any country as in its profile.
+pub fn name_of(data: &Dataset, id: &str) -> Option<String> {
+    for c in &data.countries {
+        if c.id == id {
+            return Some(c.name.clone());
+        }
+        if let Some(f) = c.key_figures.iter().find(|f| f.id == id) {
+            return Some(format!("{}'s key figure “{}”", c.name, f.label));
+        }
+        if let Some(item) = item_name(c, id) {
+            return Some(format!("{} › {item}", c.name));
+        }
+    }
+    None
 }
 
 /// "Lessons learned 3" for an item id of the country.

@@ -6,7 +6,7 @@ use super::document::{Block, BlockKind, Document};
 use super::profile_doc::note_block;
 use crate::model::{Dataset, Item, Paragraph, RegionBlock, Target};
 
-pub fn region(data: &Dataset) -> Document<'_> {
+pub fn region<'a>(data: &'a Dataset) -> Document<'a> {
     let r = &data.report;
     let orgs = r.organizations.as_slice();
     let mut doc = Document::default();
@@ -68,35 +68,39 @@ pub fn region(data: &Dataset) -> Document<'_> {
     let ts = &r.tier_system;
     let tiers = "I › The Tier System";
     doc.section("The tier system", "Tiers");
+    // Counted in the order the search index counts them.
+    let mut tier_block = 0..;
+    let mut anchored = |block: Block<'a>| -> Block<'a> {
+        let n = tier_block.next().unwrap_or(0);
+        block.with_anchor(at(RegionBlock::TierSystem(n)))
+    };
     for (i, p) in ts.intro.iter().enumerate() {
-        let mut block = Block::new(BlockKind::Paragraph, p.text.as_str())
-            .with_source(tiers, p.line)
-            .with_context(format!("Region › Tier system ¶{}", i + 1));
-        if i == 0 {
-            block.anchor = Some(at(RegionBlock::TierSystem));
-        }
-        doc.push(block);
+        doc.push(anchored(
+            Block::new(BlockKind::Paragraph, p.text.as_str())
+                .with_source(tiers, p.line)
+                .with_context(format!("Region › Tier system ¶{}", i + 1)),
+        ));
     }
     doc.push(Block::new(BlockKind::SubHeading, "The tiers"));
     for t in &ts.tiers {
-        doc.push(
+        doc.push(anchored(
             // The definitions begin with the tier's name: no label needed.
             Block::new(BlockKind::Paragraph, t.definition.as_str())
                 .with_source(tiers, t.line)
                 .with_context(format!("Region › Tier system › {}", t.level.label())),
-        );
+        ));
     }
     doc.push(Block::new(
         BlockKind::SubHeading,
         "Tier 2 Watch List: one of three factors",
     ));
     for f in &ts.watch_list_factors {
-        doc.push(
+        doc.push(anchored(
             Block::new(BlockKind::Paragraph, f.text.as_str())
                 .with_label(format!("{})", f.letter))
                 .with_source(tiers, f.line)
                 .with_context(format!("Region › Tier system › Factor {}", f.letter)),
-        );
+        ));
     }
     for (title, ps) in [
         ("Sanctions", &ts.sanctions),
@@ -104,11 +108,11 @@ pub fn region(data: &Dataset) -> Document<'_> {
     ] {
         doc.push(Block::new(BlockKind::SubHeading, title));
         for (i, p) in ps.iter().enumerate() {
-            doc.push(
+            doc.push(anchored(
                 Block::new(BlockKind::Paragraph, p.text.as_str())
                     .with_source(tiers, p.line)
                     .with_context(format!("Region › Tier system › {title} ¶{}", i + 1)),
-            );
+            ));
         }
     }
 
@@ -187,7 +191,9 @@ pub fn region(data: &Dataset) -> Document<'_> {
     if !r.notes.is_empty() {
         doc.section("Notes on the report's inconsistencies", "Notes");
         for note in &r.notes {
-            let mut block = note_block(note, |id| synthesis_item_name(data, id));
+            let mut block = note_block(note, |id| {
+                synthesis_item_name(data, id).or_else(|| super::profile_doc::name_of(data, id))
+            });
             block.context = format!("Region › Notes › {}", note.label);
             doc.push(block);
         }

@@ -93,7 +93,9 @@ pub enum RegionBlock {
     Introduction(usize),
     Objective(usize),
     Situation(usize),
-    TierSystem,
+    /// A block of the tier system, counted through its introduction, the
+    /// tiers, the Watch List factors, sanctions and placement.
+    TierSystem(usize),
     Methodology(usize),
     ScopeOfWork(usize),
     SynthesisBestPractice(usize),
@@ -396,7 +398,8 @@ pub fn search_corpus(report: &Report, countries: &[Country]) -> Vec<SearchEntry>
         )
         .chain(ts.sanctions.iter().map(|p| (p.text.clone(), p.line)))
         .chain(ts.placement.iter().map(|p| (p.text.clone(), p.line)))
-        .map(|(text, line)| Text::new(text, line, RegionBlock::TierSystem))
+        .enumerate()
+        .map(|(i, (text, line))| Text::new(text, line, RegionBlock::TierSystem(i)))
         .collect();
     let sidebars = report.sidebars.iter().enumerate();
     let footnotes = report.sources.iter().enumerate();

@@ -170,6 +170,7 @@ fn render_profile(state: &State, buf: &mut Buffer, page: &ReadingArea) {
         ),
     ]);
     let header = page.header;
+    let title = text::ellipsize_line(title, usize::from(header.width));
     buf.set_line(header.x, header.y, &title, header.width);
     if header.height > 1 {
         let facts = text::ellipsize_line(facts, usize::from(header.width));

@@ -34,6 +34,7 @@ pub fn render(state: &State, buf: &mut Buffer, page: &ReadingArea, id: DocId, fo
         theme.border,
     );
     let selected = Some(reader.cursor);
+    let (marked_block, words) = found_words(state, &doc_page);
     let lines = &doc_page.layout.lines;
     let first_line = doc_page.layout.blocks.get(reader.cursor).map(|r| r.start);
     for row in 0..page.doc.height {
@@ -66,13 +67,74 @@ pub fn render(state: &State, buf: &mut Buffer, page: &ReadingArea, id: DocId, fo
             // The reverse video runs to the edge, so the block reads as one.
             buf.set_style(text_area, theme.selected);
         }
-        buf.set_line(
-            text_area.x,
-            y,
-            &styled_line(line, theme, patch),
-            text_area.width,
-        );
+        let mut styled = styled_line(line, theme, patch);
+        if line.block.is_some() && line.block == marked_block {
+            styled = mark_words(styled, &words, theme.matched);
+        }
+        buf.set_line(text_area.x, y, &styled, text_area.width);
     }
+}
+
+/// The block of this document that the last search's hit opened, and the
+/// words it matched there, so that they stay marked after the jump.
+fn found_words(state: &State, page: &crate::doc::Viewport) -> (Option<usize>, Vec<String>) {
+    let Some(hit) = state.found.as_ref().and_then(|f| f.current()) else {
+        return (None, Vec::new());
+    };
+    let entry = &state.data.search[hit.entry];
+    let Some(block) = page.doc.find(entry.target) else {
+        return (None, Vec::new());
+    };
+    let mut words: Vec<String> = hit
+        .highlights
+        .iter()
+        .filter_map(|r| entry.text.get(r.clone()))
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    (Some(block), words)
+}
+
+/// The line with every occurrence of the words (in any case) in `style`
+/// over its own: bold and underlined, seen without colour.
+fn mark_words<'l>(line: Line<'l>, words: &[String], style: Style) -> Line<'l> {
+    if words.is_empty() {
+        return line;
+    }
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let text = span.content.to_string();
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            // Lower-casing changed the byte lengths: leave the span whole.
+            spans.push(span);
+            continue;
+        }
+        let mut at = 0;
+        while at < text.len() {
+            let next = words
+                .iter()
+                .filter_map(|w| lower[at..].find(w.as_str()).map(|i| (at + i, w.len())))
+                .min();
+            let Some((start, len)) = next else {
+                break;
+            };
+            if start > at {
+                spans.push(Span::styled(text[at..start].to_string(), span.style));
+            }
+            spans.push(Span::styled(
+                text[start..start + len].to_string(),
+                span.style.patch(style),
+            ));
+            at = start + len;
+        }
+        if at < text.len() {
+            spans.push(Span::styled(text[at..].to_string(), span.style));
+        }
+    }
+    Line::from(spans)
 }
 
 /// A laid-out line in the theme's styles, with `patch` over every span.

@@ -19,6 +19,7 @@ pub fn render(state: &State, buf: &mut Buffer, body: Rect) {
             theme.meta,
         ),
     ]);
+    let header = crate::text::ellipsize_line(header, usize::from(page.header.width));
     buf.set_line(page.header.x, page.header.y, &header, page.header.width);
     reading::render(state, buf, &page, DocId::Region, true);
 }

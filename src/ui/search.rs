@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use ratatui::Frame;
 
 use super::reading::styled_line;
-use crate::app::{SearchBox, State};
+use crate::app::{Scope, SearchBox, State};
 use crate::doc::lines::styled;
 use crate::doc::{self, DocLine, Role};
 use crate::layout::{list_offset, Screen};
@@ -38,12 +38,26 @@ pub fn render(state: &State, frame: &mut Frame, screen: &Screen, search: &Search
     ]);
     buf.set_line(input.x, input.y, &line, input.width);
 
-    let count = match (search.query.trim().is_empty(), state.hits.len()) {
-        (true, _) => "Countries, items, figures, organizations, places, glossary…".to_string(),
-        (false, 0) => "No match".to_string(),
-        (false, 1) => "1 match".to_string(),
-        (false, n) => format!("{n} matches"),
+    let place = match search.scope {
+        Scope::Everywhere => "everywhere".to_string(),
+        Scope::Country(c) => format!(
+            "in {}",
+            state.data.countries.get(c).map_or("?", |c| c.name.as_str())
+        ),
+        Scope::Region => "in the regional parts".to_string(),
     };
+    let count = match (search.query.trim().is_empty(), state.hits.len()) {
+        (true, _) => format!(
+            "Countries, items, figures, organizations, places, glossary… ({place}; Tab: where)"
+        ),
+        (false, 0) => format!("No match {place} (Tab: where)"),
+        (false, n) => format!(
+            "{}/{n} match{} {place} (Tab: where)",
+            search.selected + 1,
+            if n == 1 { "" } else { "es" }
+        ),
+    };
+    let count = text::ellipsize(&count, usize::from(input.width));
     if overlay.inner.height > 1 {
         buf.set_stringn(
             input.x,
@@ -78,11 +92,22 @@ fn render_hits(state: &State, buf: &mut ratatui::buffer::Buffer, area: Rect, sel
             Style::new()
         };
         let marker = if is_selected { "▶ " } else { "  " };
-        let head = Line::from(vec![
+        let mut spans = vec![
             Span::styled(marker, theme.marker.patch(patch)),
             Span::styled(format!("[{}] ", entry.kind), theme.meta.patch(patch)),
             Span::styled(entry.context.as_str(), theme.label.patch(patch)),
-        ]);
+        ];
+        // A guess says so: letters in order only, or not every word.
+        if hit.loose {
+            spans.push(Span::styled(" ~letters in order", theme.meta.patch(patch)));
+        }
+        if hit.rank.words < hit.rank.of {
+            spans.push(Span::styled(
+                format!(" ({} of {} words)", hit.rank.words, hit.rank.of),
+                theme.meta.patch(patch),
+            ));
+        }
+        let head = text::ellipsize_line(Line::from(spans), usize::from(area.width));
         let rows = Rect {
             y,
             height: ROWS_PER_HIT.min(area.bottom() - y),
