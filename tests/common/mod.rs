@@ -3,6 +3,8 @@
 //! the real keymap into `update`, the invariant checked after every step.
 #![allow(dead_code)] // each test binary uses its own part
 
+pub mod hostile;
+
 use std::sync::OnceLock;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
