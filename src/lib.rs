@@ -13,6 +13,7 @@ pub mod model;
 pub mod sanitize;
 pub mod screenshot;
 pub mod search;
+pub mod signals;
 pub mod tui;
 pub mod ui;
 
