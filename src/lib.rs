@@ -10,6 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod keymap;
 pub mod model;
+pub mod paths;
 pub mod sanitize;
 pub mod screenshot;
 pub mod search;
