@@ -69,11 +69,26 @@ fn key(c: char) -> Event {
 /// drawn by a terminal that has already drawn the frame before (as in the
 /// explorer, where ratatui diffs against the previous frame).
 fn key_to_frame(c: &mut Criterion, name: &str, data: &Dataset, keys: &[Event]) {
+    key_to_frame_after(c, name, data, &[], keys);
+}
+
+/// [`key_to_frame`] from the screen that the keys `before` lead to.
+fn key_to_frame_after(
+    c: &mut Criterion,
+    name: &str,
+    data: &Dataset,
+    before: &[Event],
+    keys: &[Event],
+) {
     c.bench_function(name, |b| {
         b.iter_batched(
             || {
-                let state = State::new(data, Theme::default_colors(), 120, 40);
-                let mut state = state;
+                let mut state = State::new(data, Theme::default_colors(), 120, 40);
+                for event in before {
+                    if let Some(action) = keymap::action_for(state.pane(), event) {
+                        update(&mut state, action);
+                    }
+                }
                 let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
                 terminal.draw(|f| ui::render(&state, f)).unwrap();
                 // What the event loop does after every frame.
@@ -116,6 +131,39 @@ fn keys(c: &mut Criterion) {
         &real,
         &[key('4')],
     );
+    for (data, size) in [(&real, "real data"), (&fifty, "50x data")] {
+        key_to_frame(
+            c,
+            &format!("key to frame: 2 (matrix view), {size}"),
+            data,
+            &[key('2')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: j in the matrix, {size}"),
+            data,
+            &[key('2')],
+            &[key('j')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: f (kind filter) in the matrix, {size}"),
+            data,
+            &[key('2')],
+            &[key('f')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: w (what works elsewhere), {size}"),
+            data,
+            &[key('2'), enter()],
+            &[key('w')],
+        );
+    }
+}
+
+fn enter() -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
 }
 
 fn search(c: &mut Criterion) {

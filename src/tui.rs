@@ -22,8 +22,6 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, Command};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::{update, SearchSlot, State};
@@ -112,19 +110,11 @@ fn install_panic_hook() {
     });
 }
 
-/// A thread that waits for SIGTERM, SIGHUP, SIGINT or SIGQUIT, restores the
-/// terminal and exits with 128 + the signal's number, as a shell reports it.
+/// Restores the terminal when the process is told to stop from outside:
+/// SIGTERM, SIGHUP, SIGINT or SIGQUIT on Unix, the console's Ctrl-C,
+/// Ctrl-Break and close events on Windows.
 fn watch_signals() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                restore();
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(())
+    crate::signals::on_termination(restore)
 }
 
 /// Ctrl-Z: gives the terminal back, stops until the shell's `fg`, then

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
@@ -39,7 +40,11 @@ impl<T> Parsed<T> {
 
     /// The file's name without directory and `.json`.
     pub fn stem(&self) -> &str {
-        let base = self.name.rsplit('/').next().unwrap_or(&self.name);
+        // Path, not '/': on Windows a --data folder's files are named with '\'.
+        let base = Path::new(&self.name)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or(&self.name);
         base.strip_suffix(".json").unwrap_or(base)
     }
 }
