@@ -1,5 +1,9 @@
 //! The command line: argument parsing and the headless subcommands.
 
+mod conventions;
+mod export_command;
+mod validate;
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::briefing;
 use crate::export;
 use crate::model::{resolve_country, Dataset, EntryKind, Problems};
 use crate::query::compare::{self, Comparison};
@@ -20,7 +25,9 @@ pub use crate::theme::ThemeName;
     name = "tipx",
     version,
     about = "Offline explorer for the report 'Review of Trafficking in Persons Programs in LAC'",
-    after_help = "Without a command, tipx opens the full-screen explorer."
+    after_help = "Without a command, tipx opens the full-screen explorer.\n\n\
+                  Exit status: 0 ok; 1 nothing found, an invalid dataset or a failed write; \
+                  2 a usage error."
 )]
 pub struct Cli {
     /// Load the dataset from DIR instead of the copy built into tipx.
@@ -28,25 +35,57 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Colours of the explorer (NO_COLOR in the environment means mono).
-    #[arg(long, value_enum, global = true)]
+    /// The headless commands print no colour, so it is the explorer's alone.
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// Output of `list`, `show` and `search`. None carries colour or escape
+/// sequences, whether to a terminal or a pipe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
+    /// Plain text to read or paste.
     #[default]
     Text,
+    /// JSON for scripts (jq).
     Json,
+    /// GitHub Markdown, for briefings.
+    Md,
+    /// CSV with a header row, for spreadsheets.
+    Csv,
+}
+
+/// Output of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ValidateFormat {
+    /// One line per problem: file:line:column: path: message.
+    #[default]
+    Text,
+    /// {valid, countries, searchable_entries, problems: [{file, line, column, path, message}]}.
+    Json,
+}
+
+/// Output of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefingArg {
+    /// Markdown that renders on GitHub and in pandoc.
+    Md,
+    /// The whole model: the report and the chosen countries.
+    Json,
+    /// One self-contained, printable page (print to PDF from a browser).
+    Html,
 }
 
 /// Output of the table commands (`matrix`, `compare`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum TableFormat {
+    /// Plain text to read or paste.
     #[default]
     Text,
+    /// JSON for scripts (jq).
     Json,
     /// GitHub Markdown tables.
     Md,
@@ -122,7 +161,9 @@ impl EntryFilter {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the countries with their tier, region and item counts.
+    #[command(after_help = LIST_HELP)]
     List {
+        /// How to print the list.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -130,6 +171,7 @@ pub enum Command {
     Show {
         /// Name, ISO code, initials or unique prefix ("dr", "DOM", "dominican").
         country: String,
+        /// How to print the profile (csv: one row per key figure and bullet).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -141,6 +183,7 @@ pub enum Command {
     Search {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
+        /// How to print the hits.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Print at most N hits.
@@ -171,8 +214,59 @@ pub enum Command {
         format: TableFormat,
     },
     /// Check a dataset directory (default: the built-in dataset) and list every problem.
-    Validate { dir: Option<PathBuf> },
+    Validate {
+        dir: Option<PathBuf>,
+        /// How to list the problems.
+        #[arg(long, value_enum, default_value_t)]
+        format: ValidateFormat,
+    },
+    /// Write a briefing: front matter, synthesis, country profiles, the matrix.
+    #[command(after_help = EXPORT_HELP)]
+    Export {
+        /// md (the default, or as -o's extension says), json or html.
+        #[arg(long, value_enum)]
+        format: Option<BriefingArg>,
+        /// Only these countries (repeat, or separate with commas); all by default.
+        #[arg(long, value_name = "C", value_delimiter = ',')]
+        country: Vec<String>,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Print a completion script for a shell.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `tipx man > ~/.local/share/man/man1/tipx.1`.
+    Man,
 }
+
+const LIST_HELP: &str = "\
+Columns: COUNTRY, ISO (ISO 3166 code), TIER (2007) (the U.S. State Department's
+June 2007 TIP report), REGION, LL lessons learned, BP best practices,
+REC recommendations (counts of the report's bullets).
+
+--format csv: id, name, iso3, region, tier, roles, lessons_learned,
+best_practices, recommendations.";
+
+const EXPORT_HELP: &str = "\
+Files are written atomically (a temporary file in the same folder, then a
+rename): never half-written, and an existing file is kept unless --force.
+
+  tipx export -o briefing.md
+  tipx export --country ecuador,guatemala -o briefing.html
+  tipx export --format json | jq '.countries[].name'";
+
+const COMPLETIONS_HELP: &str = "\
+  bash:       tipx completions bash > ~/.local/share/bash-completion/completions/tipx
+  zsh:        tipx completions zsh > ~/.zfunc/_tipx   (with fpath+=~/.zfunc)
+  fish:       tipx completions fish > ~/.config/fish/completions/tipx.fish
+  powershell: tipx completions powershell >> $PROFILE";
 
 const MATRIX_HELP: &str = "\
 Rows are themes: the report's six first, then the editorial ones (not the
@@ -262,30 +356,67 @@ fn execute(cli: Cli) -> Result<(), Failure> {
         return Ok(explore(dataset, cli.theme)?);
     };
     let output = match command {
-        Command::Validate { dir } => {
+        Command::Validate { dir, format } => {
             let dir = dir.or(cli.data);
-            let dataset = load(dir.as_ref())?;
-            format!(
-                "ok: {} countries, {} searchable entries\n",
-                dataset.countries.len(),
-                dataset.search.len()
-            )
+            match format {
+                ValidateFormat::Text => {
+                    let dataset = load(dir.as_ref())?;
+                    format!(
+                        "ok: {} countries, {} searchable entries\n",
+                        dataset.countries.len(),
+                        dataset.search.len()
+                    )
+                }
+                ValidateFormat::Json => {
+                    let (report, problems) = validate::json(dir.as_deref());
+                    print(&report)?;
+                    return match problems {
+                        0 => Ok(()),
+                        n => Err(format!("the dataset has {n} problem{}", plural(n)).into()),
+                    };
+                }
+            }
         }
         Command::List { format } => {
             let dataset = load(cli.data.as_ref())?;
             match format {
                 Format::Text => export::list_text(&dataset),
                 Format::Json => export::list_json(&dataset),
+                Format::Md => briefing::headless::list_markdown(&dataset),
+                Format::Csv => briefing::headless::list_csv(&dataset)?,
             }
         }
         Command::Show { country, format } => {
             let dataset = load(cli.data.as_ref())?;
-            let country = dataset.country(&country).map_err(|e| e.to_string())?;
+            let index = resolve_country(&dataset.countries, &country).map_err(|e| e.to_string())?;
+            let country = &dataset.countries[index];
             match format {
                 Format::Text => export::country_text(&dataset, country),
                 Format::Json => export::country_json(country),
+                Format::Md => briefing::markdown::country(&dataset, country, 1),
+                Format::Csv => briefing::headless::show_csv(&dataset, index)?,
             }
         }
+        Command::Export {
+            format,
+            country,
+            output,
+            force,
+        } => {
+            let dataset = load(cli.data.as_ref())?;
+            let request = export_command::Request {
+                format,
+                countries: &country,
+                output: output.as_deref(),
+                force,
+            };
+            match export_command::run(&dataset, &request)? {
+                Some(briefing) => briefing,
+                None => return Ok(()),
+            }
+        }
+        Command::Completions { shell } => conventions::completions(shell),
+        Command::Man => conventions::man()?,
         Command::Matrix { kind, format } => {
             let dataset = load(cli.data.as_ref())?;
             let matrix = Matrix::new(&dataset, kind.into());
@@ -352,14 +483,28 @@ fn execute(cli: Cli) -> Result<(), Failure> {
             match format {
                 Format::Text => search::output::text(&dataset, &hits),
                 Format::Json => search::output::json(&dataset, &hits),
+                Format::Md => briefing::headless::search_markdown(&dataset, &hits),
+                Format::Csv => briefing::headless::search_csv(&dataset, &hits)?,
             }
         }
     };
+    print(&output)
+}
+
+fn print(output: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(output.as_bytes()) {
         // A closed pipe (`tipx show dr | head`) is the reader's choice, not an error.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string().into()),
         _ => Ok(()),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 

@@ -10,6 +10,7 @@
 mod capped;
 
 use std::io::{self, stdout, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -222,6 +223,16 @@ fn event_loop(
     }
 }
 
+/// The bytes `y` writes to the terminal: OSC 52 ("set the clipboard"),
+/// the text in base64, then BEL. Terminals and tmux (`set-clipboard on`)
+/// pass it to the system clipboard, over SSH too.
+pub fn clipboard_sequence(text: &str) -> String {
+    let mut sequence = String::new();
+    // Writing into a String cannot fail.
+    let _ = CopyToClipboard::to_clipboard_from(text).write_ansi(&mut sequence);
+    sequence
+}
+
 /// What an event asked of the loop.
 enum Step {
     Nothing,
@@ -237,7 +248,24 @@ fn step(state: &mut State, event: &Event) -> io::Result<Step> {
     };
     let outcome = update(state, action);
     if let Some(text) = outcome.copy {
-        execute!(stdout(), CopyToClipboard::to_clipboard_from(text))?;
+        let mut out = stdout();
+        out.write_all(clipboard_sequence(&text).as_bytes())?;
+        out.flush()?;
+    }
+    let exported = outcome.export.is_some();
+    if let Some(export) = outcome.export {
+        // Into the folder tipx was started from, under a new name if the
+        // file exists: the explorer never replaces a file.
+        let written = crate::atomic::write_new(
+            Path::new("."),
+            &export.stem,
+            "md",
+            export.contents.as_bytes(),
+        );
+        match written {
+            Ok(path) => state.exported(&export.what, Ok(&path)),
+            Err(error) => state.exported(&export.what, Err(error.to_string())),
+        }
     }
     if outcome.quit {
         return Ok(Step::Quit);
@@ -246,7 +274,7 @@ fn step(state: &mut State, event: &Event) -> io::Result<Step> {
         return Ok(Step::Suspended);
     }
     let resized = matches!(event, Event::Resize(..));
-    Ok(if outcome.redraw || resized {
+    Ok(if outcome.redraw || resized || exported {
         Step::Redraw
     } else {
         Step::Nothing
