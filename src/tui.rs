@@ -224,7 +224,7 @@ fn event_loop(
 }
 
 /// The bytes `y` writes to the terminal: OSC 52 ("set the clipboard"),
-/// the text in base64, then BEL. Terminals and tmux (`set-clipboard on`)
+/// the text in base64, then ST (`ESC \`). Terminals and tmux (`set-clipboard on`)
 /// pass it to the system clipboard, over SSH too.
 pub fn clipboard_sequence(text: &str) -> String {
     let mut sequence = String::new();
