@@ -81,7 +81,10 @@ fn y_on_a_key_figure_copies_the_value_as_printed_and_its_sentence() {
         "{text}"
     );
     assert!(text.contains(&format!("“{}”", figure.quote)), "{text}");
-    assert!(text.contains(&format!("line {}", figure.source.line)), "{text}");
+    assert!(
+        text.contains(&format!("line {}", figure.source.line)),
+        "{text}"
+    );
 }
 
 #[test]
@@ -106,7 +109,9 @@ fn e_exports_the_view_as_markdown_named_after_it() {
     let export = key(&mut s, KeyCode::Char('e')).export.expect("an export");
     let c = &data().countries[0];
     assert_eq!(export.stem, format!("tipx-{}", c.id));
-    assert!(export.contents.starts_with(&format!("# {} ({})\n", c.name, c.iso3)));
+    assert!(export
+        .contents
+        .starts_with(&format!("# {} ({})\n", c.name, c.iso3)));
     assert!(export
         .contents
         .contains(&format!("## Recommendations ({})", c.recommendations.len())));
@@ -114,12 +119,18 @@ fn e_exports_the_view_as_markdown_named_after_it() {
     key(&mut s, KeyCode::Char('2'));
     let export = key(&mut s, KeyCode::Char('e')).export.expect("an export");
     assert_eq!(export.stem, "tipx-matrix");
-    assert!(export.contents.contains("| Theme | Tag |"), "{}", export.contents);
+    assert!(
+        export.contents.contains("| Theme | Tag |"),
+        "{}",
+        export.contents
+    );
 
     key(&mut s, KeyCode::Char('4'));
     let export = key(&mut s, KeyCode::Char('e')).export.expect("an export");
     assert_eq!(export.stem, "tipx-region");
-    assert!(export.contents.contains("## Regional synthesis (Section II)"));
+    assert!(export
+        .contents
+        .contains("## Regional synthesis (Section II)"));
 
     // The terminal layer reports where the file went.
     s.exported(&export.what, Ok(std::path::Path::new("./tipx-region.md")));
