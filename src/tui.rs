@@ -8,6 +8,7 @@
 //! a large paste is read to its end at once rather than a kilobyte a key.
 
 mod capped;
+mod desktop_clipboard;
 
 use std::io::{self, stdout, BufWriter, IsTerminal, Write};
 use std::path::Path;
@@ -33,6 +34,7 @@ use crate::model::Dataset;
 use crate::search::SearchIndex;
 use crate::theme::Theme;
 use crate::ui;
+use desktop_clipboard::DesktopClipboard;
 
 /// Bytes buffered per frame: a full 200×60 frame with styles fits.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -193,6 +195,7 @@ fn event_loop(
     terminal.draw(|frame| ui::render(&state, frame))?;
     after_first_frame();
     update(&mut state, Action::Prepare);
+    let mut desktop = DesktopClipboard::from_env();
     loop {
         // Block for one event, then take every event already waiting (a
         // paste, a key held down) before drawing once: a frame per key of
@@ -200,7 +203,7 @@ fn event_loop(
         let mut redraw = false;
         let mut event = event::read()?;
         for _ in 0..MAX_EVENTS_PER_FRAME {
-            match step(&mut state, &event)? {
+            match step(&mut state, &mut desktop, &event)? {
                 Step::Quit => return Ok(()),
                 Step::Suspended => {
                     terminal.clear()?;
@@ -242,7 +245,7 @@ enum Step {
 }
 
 /// Turns one event into an action, applies it and carries out its effects.
-fn step(state: &mut State, event: &Event) -> io::Result<Step> {
+fn step(state: &mut State, desktop: &mut DesktopClipboard, event: &Event) -> io::Result<Step> {
     let Some(action) = keymap::action_for(state.pane(), event) else {
         return Ok(Step::Nothing);
     };
@@ -251,6 +254,9 @@ fn step(state: &mut State, event: &Event) -> io::Result<Step> {
         let mut out = stdout();
         out.write_all(clipboard_sequence(&text).as_bytes())?;
         out.flush()?;
+        if let Some(result) = desktop.copy(&text) {
+            state.copied_to_desktop(result);
+        }
     }
     let exported = outcome.export.is_some();
     if let Some(export) = outcome.export {

@@ -62,6 +62,20 @@ fn shift_y_copies_the_citation_alone_and_says_so() {
         status,
         "Sent the citation of Dominican Republic › Lessons learned 1 to the terminal's clipboard (OSC 52)"
     );
+    // On a local desktop the terminal layer copies there too, and says so.
+    s.copied_to_desktop(Ok(()));
+    assert!(s
+        .session
+        .status
+        .as_deref()
+        .is_some_and(|m| m.ends_with("(OSC 52) and the desktop's")));
+    key(&mut s, KeyCode::Char('Y'));
+    s.copied_to_desktop(Err("no X server \x1b[31m".into()));
+    let status = s.session.status.clone().expect("a status");
+    assert!(
+        status.ends_with("; not to the desktop's: no X server [31m"),
+        "{status}"
+    );
 }
 
 #[test]

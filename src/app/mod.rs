@@ -279,6 +279,21 @@ impl<'a> State<'a> {
         self.session.status = Some(format!("Sent {what} to the terminal's clipboard (OSC 52)"));
     }
 
+    /// Adds to the status what became of the copy to the desktop's
+    /// clipboard, which the terminal layer makes beside OSC 52.
+    pub fn copied_to_desktop(&mut self, result: Result<(), String>) {
+        let Some(status) = &mut self.session.status else {
+            return;
+        };
+        match result {
+            Ok(()) => status.push_str(" and the desktop's"),
+            Err(error) => {
+                let error = crate::sanitize::clean(&error).into_owned();
+                status.push_str(&format!("; not to the desktop's: {error}"));
+            }
+        }
+    }
+
     /// Shows a search hit where it lives, remembering where the jump started.
     pub(crate) fn jump_to(&mut self, target: Target) {
         self.remember_place();
