@@ -2,6 +2,8 @@
 
 mod conventions;
 mod export_command;
+mod formats;
+mod help_texts;
 mod validate;
 
 use std::ffi::OsString;
@@ -19,6 +21,8 @@ use crate::query::matrix::{KindFilter, Matrix};
 use crate::query::{compare_output, matrix_output};
 use crate::search::{self, Hit, SearchIndex};
 pub use crate::theme::ThemeName;
+pub use formats::{BriefingArg, Format, ValidateFormat};
+use help_texts::{COMPLETIONS_HELP, EXPORT_HELP, LIST_HELP};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,42 +45,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Output of `list`, `show` and `search`. None carries colour or escape
-/// sequences, whether to a terminal or a pipe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// Plain text to read or paste.
-    #[default]
-    Text,
-    /// JSON for scripts (jq).
-    Json,
-    /// GitHub Markdown, for briefings.
-    Md,
-    /// CSV with a header row, for spreadsheets.
-    Csv,
-}
-
-/// Output of `validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ValidateFormat {
-    /// One line per problem: file:line:column: path: message.
-    #[default]
-    Text,
-    /// {valid, countries, searchable_entries, problems: [{file, line, column, path, message}]}.
-    Json,
-}
-
-/// Output of `export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BriefingArg {
-    /// Markdown that renders on GitHub and in pandoc.
-    Md,
-    /// The whole model: the report and the chosen countries.
-    Json,
-    /// One self-contained, printable page (print to PDF from a browser).
-    Html,
 }
 
 /// Output of the table commands (`matrix`, `compare`).
@@ -245,28 +213,6 @@ pub enum Command {
     /// Print the manual page (roff), e.g. `tipx man > ~/.local/share/man/man1/tipx.1`.
     Man,
 }
-
-const LIST_HELP: &str = "\
-Columns: COUNTRY, ISO (ISO 3166 code), TIER (2007) (the U.S. State Department's
-June 2007 TIP report), REGION, LL lessons learned, BP best practices,
-REC recommendations (counts of the report's bullets).
-
---format csv: id, name, iso3, region, tier, roles, lessons_learned,
-best_practices, recommendations.";
-
-const EXPORT_HELP: &str = "\
-Files are written atomically (a temporary file in the same folder, then a
-rename): never half-written, and an existing file is kept unless --force.
-
-  tipx export -o briefing.md
-  tipx export --country ecuador,guatemala -o briefing.html
-  tipx export --format json | jq '.countries[].name'";
-
-const COMPLETIONS_HELP: &str = "\
-  bash:       tipx completions bash > ~/.local/share/bash-completion/completions/tipx
-  zsh:        tipx completions zsh > ~/.zfunc/_tipx   (with fpath+=~/.zfunc)
-  fish:       tipx completions fish > ~/.config/fish/completions/tipx.fish
-  powershell: tipx completions powershell >> $PROFILE";
 
 const MATRIX_HELP: &str = "\
 Rows are themes: the report's six first, then the editorial ones (not the
