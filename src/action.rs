@@ -117,6 +117,10 @@ pub enum Action {
     /// Jump to a section by its 0-based number on the section bar.
     Section(u8),
     Copy,
+    /// Copy only where the selection comes from: report, place, page, line.
+    CopyCitation,
+    /// Write what the view shows to a Markdown file in the current folder.
+    Export,
     /// The best practices elsewhere on the selected item's themes.
     Elsewhere,
     /// The matrix's kind filter: all, recommendations, best practices, lessons.
@@ -187,6 +191,8 @@ impl Action {
             Action::PrevSection => "Previous section",
             Action::Section(_) => "Jump to section 1-9 of the section bar",
             Action::Copy => "Copy the selection with its source",
+            Action::CopyCitation => "Copy the selection's citation alone",
+            Action::Export => "Export the view to a Markdown file in the current folder",
             Action::Elsewhere => "What works elsewhere: best practices on the item's themes",
             Action::CycleKind => "Show all kinds, recommendations, best practices or lessons",
             Action::NextBlock => "Show the next block",

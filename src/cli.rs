@@ -1,5 +1,11 @@
 //! The command line: argument parsing and the headless subcommands.
 
+mod conventions;
+mod export_command;
+mod formats;
+mod help_texts;
+mod validate;
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::briefing;
 use crate::export;
 use crate::model::{resolve_country, Dataset, EntryKind, Problems};
 use crate::query::compare::{self, Comparison};
@@ -15,13 +22,17 @@ use crate::query::{compare_output, matrix_output};
 use crate::sanitize::clean_lines;
 use crate::search::{self, Hit, SearchIndex};
 pub use crate::theme::ThemeName;
+pub use formats::{BriefingArg, Format, ValidateFormat};
+use help_texts::{COMPLETIONS_HELP, EXPORT_HELP, LIST_HELP};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "tipx",
     version,
     about = "Offline explorer for the report 'Review of Trafficking in Persons Programs in LAC'",
-    after_help = "Without a command, tipx opens the full-screen explorer."
+    after_help = "Without a command, tipx opens the full-screen explorer.\n\n\
+                  Exit status: 0 ok; 1 nothing found, an invalid dataset or a failed write; \
+                  2 a usage error."
 )]
 pub struct Cli {
     /// Load the dataset from DIR instead of the copy built into tipx.
@@ -29,25 +40,21 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Colours of the explorer (NO_COLOR in the environment means mono).
-    #[arg(long, value_enum, global = true)]
+    /// The headless commands print no colour, so it is the explorer's alone.
+    #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    #[default]
-    Text,
-    Json,
-}
-
 /// Output of the table commands (`matrix`, `compare`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum TableFormat {
+    /// Plain text to read or paste.
     #[default]
     Text,
+    /// JSON for scripts (jq).
     Json,
     /// GitHub Markdown tables.
     Md,
@@ -123,7 +130,9 @@ impl EntryFilter {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the countries with their tier, region and item counts.
+    #[command(after_help = LIST_HELP)]
     List {
+        /// How to print the list.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -131,6 +140,7 @@ pub enum Command {
     Show {
         /// Name, ISO code, initials or unique prefix ("dr", "DOM", "dominican").
         country: String,
+        /// How to print the profile (csv: one row per key figure and bullet).
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -142,6 +152,7 @@ pub enum Command {
     Search {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
+        /// How to print the hits.
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Print at most N hits.
@@ -172,7 +183,36 @@ pub enum Command {
         format: TableFormat,
     },
     /// Check a dataset directory (default: the built-in dataset) and list every problem.
-    Validate { dir: Option<PathBuf> },
+    Validate {
+        dir: Option<PathBuf>,
+        /// How to list the problems.
+        #[arg(long, value_enum, default_value_t)]
+        format: ValidateFormat,
+    },
+    /// Write a briefing: front matter, synthesis, country profiles, the matrix.
+    #[command(after_help = EXPORT_HELP)]
+    Export {
+        /// md (the default, or as -o's extension says), json or html.
+        #[arg(long, value_enum)]
+        format: Option<BriefingArg>,
+        /// Only these countries (repeat, or separate with commas); all by default.
+        #[arg(long, value_name = "C", value_delimiter = ',')]
+        country: Vec<String>,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Print a completion script for a shell.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `tipx man > ~/.local/share/man/man1/tipx.1`.
+    Man,
 }
 
 const MATRIX_HELP: &str = "\
@@ -203,6 +243,12 @@ source_lines (lists space-separated).";
 enum Failure {
     Usage(String),
     Failed(String),
+    /// Output to print, and then a failure all the same (`validate
+    /// --format json` of a dataset with problems).
+    FailedAfter {
+        output: String,
+        message: String,
+    },
 }
 
 impl From<String> for Failure {
@@ -242,6 +288,11 @@ where
                 ExitCode::FAILURE
             }
         },
+        Err(Failure::FailedAfter { output, message }) => {
+            let _ = write_all(out, &output);
+            let _ = write_all(err, &format!("tipx: {}\n", clean_lines(&message)));
+            ExitCode::FAILURE
+        }
         Err(Failure::Failed(message)) => {
             // Whether or not stderr takes it, the exit code says it failed.
             let _ = write_all(err, &format!("tipx: {}\n", clean_lines(&message)));
@@ -305,30 +356,69 @@ fn execute(cli: Cli) -> Result<String, Failure> {
         return Ok(String::new());
     };
     let output = match command {
-        Command::Validate { dir } => {
+        Command::Validate { dir, format } => {
             let dir = dir.or(cli.data);
-            let dataset = load(dir.as_ref())?;
-            format!(
-                "ok: {} countries, {} searchable entries\n",
-                dataset.countries.len(),
-                dataset.search.len()
-            )
+            match format {
+                ValidateFormat::Text => {
+                    let dataset = load(dir.as_ref())?;
+                    format!(
+                        "ok: {} countries, {} searchable entries\n",
+                        dataset.countries.len(),
+                        dataset.search.len()
+                    )
+                }
+                ValidateFormat::Json => {
+                    let (report, problems) = validate::json(dir.as_deref());
+                    return match problems {
+                        0 => Ok(report),
+                        n => Err(Failure::FailedAfter {
+                            output: report,
+                            message: format!("the dataset has {n} problem{}", plural(n)),
+                        }),
+                    };
+                }
+            }
         }
         Command::List { format } => {
             let dataset = load(cli.data.as_ref())?;
             match format {
                 Format::Text => export::list_text(&dataset),
                 Format::Json => export::list_json(&dataset),
+                Format::Md => briefing::headless::list_markdown(&dataset),
+                Format::Csv => briefing::headless::list_csv(&dataset)?,
             }
         }
         Command::Show { country, format } => {
             let dataset = load(cli.data.as_ref())?;
-            let country = dataset.country(&country).map_err(|e| e.to_string())?;
+            let index = resolve_country(&dataset.countries, &country).map_err(|e| e.to_string())?;
+            let country = &dataset.countries[index];
             match format {
                 Format::Text => export::country_text(&dataset, country),
                 Format::Json => export::country_json(country),
+                Format::Md => briefing::markdown::country(&dataset, country, 1),
+                Format::Csv => briefing::headless::show_csv(&dataset, index)?,
             }
         }
+        Command::Export {
+            format,
+            country,
+            output,
+            force,
+        } => {
+            let dataset = load(cli.data.as_ref())?;
+            let request = export_command::Request {
+                format,
+                countries: &country,
+                output: output.as_deref(),
+                force,
+            };
+            match export_command::run(&dataset, &request)? {
+                Some(briefing) => briefing,
+                None => return Ok(String::new()),
+            }
+        }
+        Command::Completions { shell } => conventions::completions(shell),
+        Command::Man => conventions::man()?,
         Command::Matrix { kind, format } => {
             let dataset = load(cli.data.as_ref())?;
             let matrix = Matrix::new(&dataset, kind.into());
@@ -395,10 +485,20 @@ fn execute(cli: Cli) -> Result<String, Failure> {
             match format {
                 Format::Text => search::output::text(&dataset, &hits),
                 Format::Json => search::output::json(&dataset, &hits),
+                Format::Md => briefing::headless::search_markdown(&dataset, &hits),
+                Format::Csv => briefing::headless::search_csv(&dataset, &hits)?,
             }
         }
     };
     Ok(output)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn explore(dataset: Dataset, theme: Option<ThemeName>) -> Result<(), String> {

@@ -217,6 +217,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Views, &[Char('q')], Action::Quit, Some("quit")),
     bind(C::Views, &[Char('?')], Action::OpenHelp, Some("help")),
     bind(C::Views, &[Char('/')], Action::OpenSearch, Some("search")),
+    bind(C::Views, &[Char('e')], Action::Export, None),
     bind(
         C::Views,
         &[Key::Digits {
@@ -271,6 +272,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("filter"),
     ),
     bind(C::CountryList, &[Char('y')], Action::Copy, Some("copy")),
+    bind(C::CountryList, &[Char('Y')], Action::CopyCitation, None),
     // Reading pane
     bind(
         C::Reading,
@@ -296,6 +298,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("open"),
     ),
     bind(C::Reading, &[Char('y')], Action::Copy, Some("copy")),
+    bind(C::Reading, &[Char('Y')], Action::CopyCitation, None),
     bind(
         C::Reading,
         &[Char('w')],
@@ -409,6 +412,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Detail, &[Char('n')], Action::NextBlock, Some("next")),
     bind(C::Detail, &[Char('p')], Action::PrevBlock, Some("previous")),
     bind(C::Detail, &[Char('y')], Action::Copy, Some("copy")),
+    bind(C::Detail, &[Char('Y')], Action::CopyCitation, None),
     bind(
         C::Detail,
         &[Char('w')],

@@ -5,13 +5,15 @@
 //! [`app::State`], changed only by [`app::update`] → [`ui`] draws from `&State`.
 //!
 //! Modules form layers, each importing only those below it (lowest first):
-//! `sanitize` → `model` → `search`, `export` → `text`, `layout` → `doc`
-//! (documents built from the model) → `theme` → `action` → `keymap` →
+//! `sanitize`, `atomic` → `model` → `search`, `export` → `text`, `layout` → `doc`
+//! (documents built from the model), `briefing` (exports) → `theme` → `action` → `keymap` →
 //! `app` (state and update) → `ui` (drawing) → `screenshot`, `tui` → `cli`.
 //! `tests/layers.rs` fails on an import that goes up.
 
 pub mod action;
 pub mod app;
+pub mod atomic;
+pub mod briefing;
 pub mod cli;
 pub mod doc;
 pub mod export;

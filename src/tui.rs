@@ -8,8 +8,10 @@
 //! a large paste is read to its end at once rather than a kilobyte a key.
 
 mod capped;
+mod desktop_clipboard;
 
 use std::io::{self, stdout, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -30,6 +32,7 @@ use crate::model::Dataset;
 use crate::search::SearchIndex;
 use crate::theme::Theme;
 use crate::ui;
+use desktop_clipboard::DesktopClipboard;
 
 /// Bytes buffered per frame: a full 200×60 frame with styles fits.
 const FRAME_BUFFER: usize = 256 * 1024;
@@ -182,6 +185,7 @@ fn event_loop(
     terminal.draw(|frame| ui::render(&state, frame))?;
     after_first_frame();
     update(&mut state, Action::Prepare);
+    let mut desktop = DesktopClipboard::from_env();
     loop {
         // Block for one event, then take every event already waiting (a
         // paste, a key held down) before drawing once: a frame per key of
@@ -189,7 +193,7 @@ fn event_loop(
         let mut redraw = false;
         let mut event = event::read()?;
         for _ in 0..MAX_EVENTS_PER_FRAME {
-            match step(&mut state, &event)? {
+            match step(&mut state, &mut desktop, &event)? {
                 Step::Quit => return Ok(()),
                 Step::Suspended => {
                     terminal.clear()?;
@@ -212,6 +216,16 @@ fn event_loop(
     }
 }
 
+/// The bytes `y` writes to the terminal: OSC 52 ("set the clipboard"),
+/// the text in base64, then ST (`ESC \`). Terminals and tmux (`set-clipboard on`)
+/// pass it to the system clipboard, over SSH too.
+pub fn clipboard_sequence(text: &str) -> String {
+    let mut sequence = String::new();
+    // Writing into a String cannot fail.
+    let _ = CopyToClipboard::to_clipboard_from(text).write_ansi(&mut sequence);
+    sequence
+}
+
 /// What an event asked of the loop.
 enum Step {
     Nothing,
@@ -221,13 +235,33 @@ enum Step {
 }
 
 /// Turns one event into an action, applies it and carries out its effects.
-fn step(state: &mut State, event: &Event) -> io::Result<Step> {
+fn step(state: &mut State, desktop: &mut DesktopClipboard, event: &Event) -> io::Result<Step> {
     let Some(action) = keymap::action_for(state.pane(), event) else {
         return Ok(Step::Nothing);
     };
     let outcome = update(state, action);
     if let Some(text) = outcome.copy {
-        execute!(stdout(), CopyToClipboard::to_clipboard_from(text))?;
+        let mut out = stdout();
+        out.write_all(clipboard_sequence(&text).as_bytes())?;
+        out.flush()?;
+        if let Some(result) = desktop.copy(&text) {
+            state.copied_to_desktop(result);
+        }
+    }
+    let exported = outcome.export.is_some();
+    if let Some(export) = outcome.export {
+        // Into the folder tipx was started from, under a new name if the
+        // file exists: the explorer never replaces a file.
+        let written = crate::atomic::write_new(
+            Path::new("."),
+            &export.stem,
+            "md",
+            export.contents.as_bytes(),
+        );
+        match written {
+            Ok(path) => state.exported(&export.what, Ok(&path)),
+            Err(error) => state.exported(&export.what, Err(error.to_string())),
+        }
     }
     if outcome.quit {
         return Ok(Step::Quit);
@@ -236,7 +270,7 @@ fn step(state: &mut State, event: &Event) -> io::Result<Step> {
         return Ok(Step::Suspended);
     }
     let resized = matches!(event, Event::Resize(..));
-    Ok(if outcome.redraw || resized {
+    Ok(if outcome.redraw || resized || exported {
         Step::Redraw
     } else {
         Step::Nothing

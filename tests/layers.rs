@@ -10,13 +10,14 @@ use std::path::Path;
 /// of a lower layer. A new module gets a row here.
 const LAYERS: &[&[&str]] = &[
     // Plain text rules, platform details and the explorer's vocabulary.
-    &["sanitize", "text", "action", "signals", "paths"],
+    &["sanitize", "text", "action", "signals", "paths", "atomic"],
     // The dataset, and pure geometry.
     &["model", "layout", "keymap"],
     // What is computed from the model.
     &["search", "export", "query"],
-    // Documents built from the model, and the styles that draw them.
-    &["doc"],
+    // Documents built from the model, briefings written from it, and the
+    // styles that draw them.
+    &["doc", "briefing"],
     &["theme"],
     // The explorer's state and update.
     &["app"],

@@ -376,7 +376,7 @@ fn copy_leaves_the_text_with_its_source_for_the_terminal() {
     let status = s.session.status.clone().unwrap();
     assert_eq!(
         status,
-        "Sent Dominican Republic › Lessons learned 1 to the terminal's clipboard"
+        "Sent Dominican Republic › Lessons learned 1 with its source to the terminal's clipboard (OSC 52)"
     );
     // The next key clears the message.
     key(&mut s, KeyCode::Char('j'));

@@ -111,7 +111,17 @@ impl State<'_> {
                     return;
                 }
                 let text = clip::country_text(self.data, c);
-                self.copied(out, text, &format!("{}'s tier", c.name));
+                self.copied(out, text, &format!("{}'s profile in brief", c.name));
+            }
+            Action::CopyCitation if pane != Pane::Profile => {
+                let Some(c) = self.data.countries.get(self.session.countries.country) else {
+                    return;
+                };
+                if self.matches.is_empty() {
+                    return;
+                }
+                let text = clip::country_citation(self.data, c);
+                self.copied(out, text, &format!("the citation of {}'s tier", c.name));
             }
             _ => {
                 if let Some(id) = self.reading() {

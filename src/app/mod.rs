@@ -14,6 +14,7 @@
 
 pub mod compare;
 pub mod countries;
+mod export;
 mod history;
 pub mod matrix;
 mod overlays;
@@ -27,6 +28,7 @@ use ratatui::layout::{Position, Rect, Size};
 
 pub use compare::Compare;
 pub use countries::{Countries, CountryList, Focus};
+pub use export::Export;
 pub use history::History;
 pub use matrix::MatrixView;
 pub use overlays::{Detail, ElsewhereBox, Overlay};
@@ -48,6 +50,9 @@ pub struct Outcome {
     pub redraw: bool,
     /// Text for the clipboard.
     pub copy: Option<String>,
+    /// A file to write in the current folder (`e`); the terminal layer
+    /// writes it and reports back through [`State::exported`].
+    pub export: Option<Export>,
     pub quit: bool,
     /// Give the terminal back and stop until the shell's `fg`.
     pub suspend: bool,
@@ -227,6 +232,7 @@ impl<'a> State<'a> {
             Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Prepare => self.prepare(),
+            Action::Export => self.export_view(out),
             _ => match self.pane() {
                 Pane::Help => self.help_action(action),
                 Pane::Search => self.search_action(action),
@@ -277,7 +283,22 @@ impl<'a> State<'a> {
     /// what was sent, not that it arrived.
     fn copied(&mut self, out: &mut Outcome, text: String, what: &str) {
         out.copy = Some(text);
-        self.session.status = Some(format!("Sent {what} to the terminal's clipboard"));
+        self.session.status = Some(format!("Sent {what} to the terminal's clipboard (OSC 52)"));
+    }
+
+    /// Adds to the status what became of the copy to the desktop's
+    /// clipboard, which the terminal layer makes beside OSC 52.
+    pub fn copied_to_desktop(&mut self, result: Result<(), String>) {
+        let Some(status) = &mut self.session.status else {
+            return;
+        };
+        match result {
+            Ok(()) => status.push_str(" and the desktop's"),
+            Err(error) => {
+                let error = crate::sanitize::clean(&error).into_owned();
+                status.push_str(&format!("; not to the desktop's: {error}"));
+            }
+        }
     }
 
     /// Shows a target where it lives, remembering where the jump started.

@@ -79,7 +79,16 @@ impl State<'_> {
                     return;
                 };
                 let text = clip::block_text(self.data, block);
-                let what = block.context.clone();
+                let what = format!("{} with its source", block.context);
+                self.copied(out, text, &what);
+            }
+            Action::CopyCitation => {
+                let (id, block) = (detail.doc, detail.block);
+                let Some(block) = self.docs.get(id).and_then(|d| d.blocks.get(block)) else {
+                    return;
+                };
+                let text = clip::citation(self.data, block);
+                let what = format!("the citation of {}", block.context);
                 self.copied(out, text, &what);
             }
             _ => {}

@@ -321,7 +321,19 @@ impl<'a> State<'a> {
                     return true;
                 };
                 let text = clip::block_text(self.data, block);
-                let what = block.context.clone();
+                let what = format!("{} with its source", block.context);
+                self.copied(out, text, &what);
+            }
+            Action::CopyCitation => {
+                let Some(block) = self
+                    .docs
+                    .get(id)
+                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
+                else {
+                    return true;
+                };
+                let text = clip::citation(self.data, block);
+                let what = format!("the citation of {}", block.context);
                 self.copied(out, text, &what);
             }
             _ => return false,

@@ -32,18 +32,52 @@ pub fn block_text(data: &Dataset, block: &Block) -> String {
     format!("{text}\n   — Source: {source} ({}).", data.report.title)
 }
 
-/// A country as copied from the list: its tier, as the report states it.
+/// A country as copied from the list: its profile in brief — tier (as
+/// the report states it), roles, assessment and how many bullets it has.
 pub fn country_text(data: &Dataset, c: &Country) -> String {
+    let a = &c.assessment;
     format!(
-        "{} ({}), {}: {} in the June {} Trafficking in Persons report.\n“{}”\n   — Source: {} ({}).",
+        "{} ({}), {}: {} in the June {} Trafficking in Persons report; a country of {}. \
+         Assessed {} {}, requested by {}. The report lists {} lessons learned, \
+         {} best practices and {} recommendations.\n“{}”\n   — Source: {} ({}).",
         c.name,
         c.iso3,
         c.region,
         c.tier.level.label(),
         c.tier.report_year,
+        c.roles_label(),
+        a.month,
+        a.year,
+        a.requested_by,
+        c.lessons_learned.len(),
+        c.best_practices.len(),
+        c.recommendations.len(),
         c.tier.quote,
         cite(&c.tier.source),
         data.report.title
+    )
+}
+
+/// Where a block comes from, alone (`Y`): the report's title, the place in
+/// it ("Ecuador › Recommendations 2"), then page (where printed) and line.
+pub fn citation(data: &Dataset, block: &Block) -> String {
+    let mut out = format!("{}, {}", data.report.title, block.context);
+    if let Some(source) = &block.source {
+        if let Some(page) = source.page {
+            out.push_str(&format!(", p. {page}"));
+        }
+        out.push_str(&format!(", line {}", source.line));
+    }
+    out
+}
+
+/// A country's citation from the list: where its tier is stated.
+pub fn country_citation(data: &Dataset, c: &Country) -> String {
+    format!(
+        "{}, {} › Tier, {}",
+        data.report.title,
+        c.name,
+        cite(&c.tier.source)
     )
 }
 

@@ -9,7 +9,7 @@ pub mod compare;
 pub mod compare_output;
 pub mod matrix;
 pub mod matrix_output;
-mod table;
+pub mod table;
 
 use crate::model::{Dataset, Item, ItemKind, RegionBlock, Target};
 

@@ -1,0 +1,51 @@
+//! What leaves tipx as a file or a paste: the briefing (`tipx export`, and
+//! `e` in the explorer) in Markdown, HTML and JSON, and the Markdown and CSV
+//! forms of the headless commands (`list`, `show`, `search`).
+
+pub mod headless;
+pub mod html;
+pub mod markdown;
+
+use serde::Serialize;
+
+use crate::export::to_json;
+use crate::model::{Country, Dataset, Report};
+
+/// The formats of `tipx export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BriefingFormat {
+    Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Serialize)]
+struct Whole<'a> {
+    report: &'a Report,
+    countries: Vec<&'a Country>,
+}
+
+/// The briefing on the chosen countries (every country when `chosen` is empty).
+pub fn briefing(dataset: &Dataset, chosen: &[usize], format: BriefingFormat) -> String {
+    match format {
+        BriefingFormat::Markdown => markdown::briefing(dataset, chosen),
+        BriefingFormat::Html => {
+            html::page(&dataset.report.title, &markdown::briefing(dataset, chosen))
+        }
+        // The whole model, as the dataset's files hold it.
+        BriefingFormat::Json => {
+            let countries = if chosen.is_empty() {
+                dataset.countries.iter().collect()
+            } else {
+                chosen
+                    .iter()
+                    .filter_map(|&i| dataset.countries.get(i))
+                    .collect()
+            };
+            to_json(&Whole {
+                report: &dataset.report,
+                countries,
+            })
+        }
+    }
+}
