@@ -84,6 +84,8 @@ pub struct State<'a> {
     pub matches: Vec<usize>,
     /// The matrix under the kind filter it was built for.
     pub matrix: Option<crate::query::matrix::Matrix<'a>>,
+    /// The marked countries compared, built when they change (view 3).
+    pub comparison: Option<crate::query::compare::Comparison<'a>>,
     /// The cell the evidence document shows: (row, column, filter).
     evidence_for: Option<(usize, usize, crate::query::matrix::KindFilter)>,
     pub hits: Vec<Hit>,
@@ -141,6 +143,7 @@ impl<'a> State<'a> {
             docs: Docs::new(countries),
             matches: (0..countries).collect(),
             matrix: None,
+            comparison: None,
             evidence_for: None,
             hits: Vec::new(),
             detail_lines: Vec::new(),
@@ -163,7 +166,7 @@ impl<'a> State<'a> {
                 View::Countries => self.session.countries.pane(),
                 View::Region => Pane::Region,
                 View::Matrix => self.session.matrix.pane(),
-                View::Compare => Pane::Compare,
+                View::Compare => self.compare_pane(),
             },
         }
     }
@@ -230,7 +233,7 @@ impl<'a> State<'a> {
                 }
                 Pane::Region => self.region_action(action, out),
                 Pane::Matrix | Pane::Evidence => self.matrix_action(action, out),
-                Pane::Compare => self.compare_action(action, out),
+                Pane::Compare | Pane::ComparePick => self.compare_action(action, out),
             },
         }
     }
@@ -388,6 +391,9 @@ impl<'a> State<'a> {
         if self.session.view == View::Matrix {
             self.sync_matrix();
         }
+        if self.session.view == View::Compare {
+            self.sync_compare();
+        }
         if matches!(self.session.overlay, Overlay::Elsewhere(_)) {
             self.lay_out(DocId::Elsewhere);
         }
@@ -475,6 +481,7 @@ impl<'a> State<'a> {
             }
         }
         self.check_matrix()?;
+        self.check_compare()?;
         if view.readers.len() != countries {
             return Err("profile places out of step with the countries".into());
         }
