@@ -393,6 +393,9 @@ impl<'a> State<'a> {
         }
         if self.session.view == View::Compare {
             self.sync_compare();
+        } else {
+            // Coming back with countries marked elsewhere shows them compared.
+            self.session.compare.picking = false;
         }
         if matches!(self.session.overlay, Overlay::Elsewhere(_)) {
             self.lay_out(DocId::Elsewhere);

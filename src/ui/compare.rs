@@ -124,6 +124,16 @@ fn render_chooser(state: &State, buf: &mut Buffer, areas: &CompareAreas) {
         }
         put_line(buf, area, Line::from(spans));
     }
+    let shown = state.data.countries.len().saturating_sub(offset);
+    if shown + 1 < usize::from(rows.height) {
+        let hint = Rect {
+            y: rows.y + shown as u16 + 1,
+            height: 1,
+            ..rows
+        };
+        let words = "Space also marks a country in the list (1) and a column of the matrix (2).";
+        put_line(buf, hint, Line::from(Span::styled(words, theme.meta)));
+    }
 }
 
 fn render_table(state: &State, buf: &mut Buffer, cmp: &Comparison, areas: &CompareAreas) {
@@ -132,12 +142,14 @@ fn render_table(state: &State, buf: &mut Buffer, cmp: &Comparison, areas: &Compa
     };
     let theme = &state.theme;
     let view = &state.session.compare;
+    // The selected row's group first: a heading scrolled away still shows here.
+    let group = cmp.rows.get(view.row).map_or("", |r| r.group.label());
     let mut title = vec![
+        Span::styled(group, theme.heading),
         Span::styled(
-            format!("{} countries side by side", cmp.countries.len()),
-            theme.heading,
+            format!(" · {} countries · ", cmp.countries.len()),
+            theme.meta,
         ),
-        Span::styled(" · ", theme.meta),
         Span::styled("≠", theme.label),
         Span::styled(" values differ · ", theme.meta),
         Span::styled("!", theme.label),
@@ -285,8 +297,10 @@ fn render_row(
         (false, true) => theme.label,
         (false, false) => theme.meta,
     };
+    // A row scrolled partly out of view keeps its label on its first line shown.
+    let hidden = first.saturating_sub(top);
     for (k, text) in table::label_lines(&row.label, geometry).iter().enumerate() {
-        let Some(y) = y_of(k) else { continue };
+        let Some(y) = y_of(k + hidden) else { continue };
         if k == 0 {
             let marker = if selected_row { "▶" } else { " " };
             let differs = if row.differs { "≠" } else { " " };

@@ -121,6 +121,9 @@ impl<'a> State<'a> {
         let view = &mut self.session.compare;
         view.pick = view.pick.min(countries.saturating_sub(1));
         if self.compared().len() < MIN_COUNTRIES {
+            // Choosing here lasts until Enter: the second mark does not
+            // pull the list away from under the reader.
+            self.session.compare.picking = true;
             self.comparison = None;
             return;
         }

@@ -242,11 +242,9 @@ pub fn cell_lines(
             continue;
         }
         if row.group == Group::Themes {
-            lines.push(CellLine::one(
-                text::ellipsize(&entry.text, width),
-                Tone::Text,
-                at,
-            ));
+            for line in wrapped(&entry.text, width, 2) {
+                lines.push(CellLine::one(line, Tone::Text, at));
+            }
             continue;
         }
         let (value, tone) = if watch_listed(data, row, cell) {
