@@ -116,6 +116,27 @@ fn keys(c: &mut Criterion) {
         &real,
         &[key('4')],
     );
+    // The comparison: marking three countries and showing them side by
+    // side builds it; then j moves down its rows.
+    let compare = [key(' '), key('j'), key(' '), key('j'), key(' '), key('3')];
+    key_to_frame(
+        c,
+        "key to frame: mark 3 countries, 3 (compare), real data",
+        &real,
+        &compare,
+    );
+    key_to_frame(
+        c,
+        "key to frame: mark 3 countries, 3 (compare), 50x data",
+        &fifty,
+        &compare,
+    );
+    key_to_frame(
+        c,
+        "key to frame: ] in the comparison, 50x data",
+        &fifty,
+        &[&compare[..], &[key(']'), key(']')]].concat(),
+    );
 }
 
 fn search(c: &mut Criterion) {

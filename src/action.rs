@@ -177,7 +177,7 @@ impl Action {
             Action::JumpBack => "Back to where the last jump started",
             Action::JumpForward => "Forward again after going back",
             Action::ToggleList => "Show or hide the country list",
-            Action::ToggleMark => "Mark the country for comparison",
+            Action::ToggleMark => "Mark or unmark the country for comparison",
             Action::StartFilter => "Filter the country list as you type",
             Action::KeepFilter => "Keep the filter and leave the input",
             Action::ClearFilter => "Clear the filter and leave the input",

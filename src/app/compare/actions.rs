@@ -186,7 +186,7 @@ impl State<'_> {
         let current = cmp.rows.get(self.session.compare.row).map(|r| r.group);
         let at = groups.iter().position(|&g| Some(g) == current).unwrap_or(0);
         if let Some(&group) = at.checked_add_signed(by).and_then(|k| groups.get(k)) {
-            self.to_group(&laid, group);
+            self.select_group(&laid, group);
         }
     }
 
@@ -196,7 +196,7 @@ impl State<'_> {
             return;
         };
         if let Some(&group) = self.shown_groups(&laid).get(n) {
-            self.to_group(&laid, group);
+            self.select_group(&laid, group);
         }
     }
 
@@ -210,7 +210,7 @@ impl State<'_> {
             .collect()
     }
 
-    fn to_group(&mut self, laid: &Laid, group: Group) {
+    fn select_group(&mut self, laid: &Laid, group: Group) {
         let Some(cmp) = &self.comparison else {
             return;
         };
@@ -218,6 +218,14 @@ impl State<'_> {
             let view = &mut self.session.compare;
             view.row = r;
             view.entry = 0;
+            // The group's heading at the top: a jump shows what follows it.
+            let heading = laid
+                .placed
+                .iter()
+                .find(|p| p.block == Block::Heading(group));
+            if let Some(heading) = heading {
+                view.scroll = heading.top;
+            }
         }
     }
 
