@@ -69,11 +69,28 @@ fn key(c: char) -> Event {
 /// drawn by a terminal that has already drawn the frame before (as in the
 /// explorer, where ratatui diffs against the previous frame).
 fn key_to_frame(c: &mut Criterion, name: &str, data: &Dataset, keys: &[Event]) {
+    key_to_frame_after(c, name, data, &[], keys);
+}
+
+/// As [`key_to_frame`], timing `keys` only: the `setup` keys (marking
+/// countries, say) are pressed before the frame the timed keys follow.
+fn key_to_frame_after(
+    c: &mut Criterion,
+    name: &str,
+    data: &Dataset,
+    setup: &[Event],
+    keys: &[Event],
+) {
     c.bench_function(name, |b| {
         b.iter_batched(
             || {
                 let state = State::new(data, Theme::default_colors(), 120, 40);
                 let mut state = state;
+                for event in setup {
+                    if let Some(action) = keymap::action_for(state.pane(), event) {
+                        update(&mut state, action);
+                    }
+                }
                 let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
                 terminal.draw(|f| ui::render(&state, f)).unwrap();
                 // What the event loop does after every frame.
@@ -116,27 +133,33 @@ fn keys(c: &mut Criterion) {
         &real,
         &[key('4')],
     );
-    // The comparison: marking three countries and showing them side by
-    // side builds it; then j moves down its rows.
-    let compare = [key(' '), key('j'), key(' '), key('j'), key(' '), key('3')];
-    key_to_frame(
-        c,
-        "key to frame: mark 3 countries, 3 (compare), real data",
-        &real,
-        &compare,
-    );
-    key_to_frame(
-        c,
-        "key to frame: mark 3 countries, 3 (compare), 50x data",
-        &fifty,
-        &compare,
-    );
-    key_to_frame(
-        c,
-        "key to frame: ] in the comparison, 50x data",
-        &fifty,
-        &[&compare[..], &[key(']'), key(']')]].concat(),
-    );
+    // The comparison of three marked countries: showing it builds it (3),
+    // then j and ] move over its rows.
+    let marks = [key(' '), key('j'), key(' '), key('j'), key(' ')];
+    let shown = [&marks[..], &[key('3')]].concat();
+    for (data, size) in [(&real, "real data"), (&fifty, "50x data")] {
+        key_to_frame_after(
+            c,
+            &format!("key to frame: 3 (compare 3 marked), {size}"),
+            data,
+            &marks,
+            &[key('3')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: j in the comparison, {size}"),
+            data,
+            &shown,
+            &[key('j')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: ] in the comparison, {size}"),
+            data,
+            &shown,
+            &[key(']')],
+        );
+    }
 }
 
 fn search(c: &mut Criterion) {

@@ -86,6 +86,8 @@ pub struct State<'a> {
     pub matrix: Option<crate::query::matrix::Matrix<'a>>,
     /// The marked countries compared, built when they change (view 3).
     pub comparison: Option<crate::query::compare::Comparison<'a>>,
+    /// The comparison's table as last laid out, and what for.
+    compare_laid: Option<(compare::LaidKey, compare::Laid)>,
     /// The cell the evidence document shows: (row, column, filter).
     evidence_for: Option<(usize, usize, crate::query::matrix::KindFilter)>,
     pub hits: Vec<Hit>,
@@ -144,6 +146,7 @@ impl<'a> State<'a> {
             matches: (0..countries).collect(),
             matrix: None,
             comparison: None,
+            compare_laid: None,
             evidence_for: None,
             hits: Vec::new(),
             detail_lines: Vec::new(),

@@ -71,6 +71,14 @@ pub struct Laid {
     pub placed: Vec<Placed>,
 }
 
+/// See [`State::compare_table`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidKey {
+    countries: Vec<usize>,
+    geometry: Geometry,
+    only_differs: bool,
+}
+
 impl Laid {
     fn row_box(&self, row: usize) -> Option<(usize, &Placed)> {
         self.placed
@@ -99,16 +107,34 @@ impl<'a> State<'a> {
         areas(self.screen().body)
     }
 
-    /// The table laid out for the comparison built, at the current size.
-    pub fn compare_table(&self) -> Option<Laid> {
+    /// What the table's layout depends on: the countries, their columns'
+    /// geometry, the rows shown.
+    fn laid_key(&self) -> Option<LaidKey> {
         let cmp = self.comparison.as_ref()?;
         let view = &self.session.compare;
         let width = self.compare_areas().table.width;
-        let geometry = table::geometry(width, cmp.countries.len(), view.column);
-        let rows = table::shown_rows(cmp, view.only_differs);
-        let placed = table::place(self.data, cmp, &rows, &geometry);
+        Some(LaidKey {
+            countries: cmp.countries.clone(),
+            geometry: table::geometry(width, cmp.countries.len(), view.column),
+            only_differs: view.only_differs,
+        })
+    }
+
+    /// The table laid out for the comparison built, at the current size:
+    /// the one kept by the last sync when it still holds (wrapping every
+    /// cell is the costly part of a key), else laid out now.
+    pub fn compare_table(&self) -> Option<Laid> {
+        let key = self.laid_key()?;
+        if let Some((kept, laid)) = &self.compare_laid {
+            if *kept == key {
+                return Some(laid.clone());
+            }
+        }
+        let cmp = self.comparison.as_ref()?;
+        let rows = table::shown_rows(cmp, key.only_differs);
+        let placed = table::place(self.data, cmp, &rows, &key.geometry);
         Some(Laid {
-            geometry,
+            geometry: key.geometry,
             rows,
             placed,
         })
@@ -160,6 +186,7 @@ impl<'a> State<'a> {
         let openable = self.openable_entries().len();
         let view = &mut self.session.compare;
         view.entry = view.entry.min(openable.saturating_sub(1));
+        self.compare_laid = self.laid_key().zip(self.compare_table());
         self.scroll_to_selection();
     }
 
