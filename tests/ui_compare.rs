@@ -342,3 +342,64 @@ fn the_pointer_selects_a_column_and_the_wheel_moves_the_rows() {
     mouse(&mut s, MouseEventKind::ScrollUp, x, table.y + 3);
     assert_eq!(s.session.compare.row, 1);
 }
+
+#[test]
+fn more_than_five_marked_compares_the_first_five_and_says_so() {
+    // The real dataset twice over: ten countries.
+    let d = data();
+    let twice: Vec<_> = (0..2)
+        .flat_map(|n| {
+            d.countries.iter().map(move |c| {
+                let mut c = c.clone();
+                c.id = format!("{}-{n}", c.id);
+                c.name = format!("{} {n}", c.name);
+                c
+            })
+        })
+        .collect();
+    let ten = tipx::model::Dataset::from_parts(d.report.clone(), twice);
+    let mut s = State::new(&ten, tipx::theme::Theme::mono(), 120, 40);
+    let press_key = |s: &mut State, c: char| {
+        let event = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        ));
+        if let Some(action) = tipx::keymap::action_for(s.pane(), &event) {
+            tipx::app::update(s, action);
+        }
+        s.check().expect("in range");
+    };
+    for _ in 0..7 {
+        press_key(&mut s, ' ');
+        press_key(&mut s, 'j');
+    }
+    press_key(&mut s, '3');
+    assert_eq!(s.comparison.as_ref().unwrap().countries, [0, 1, 2, 3, 4]);
+    assert!(
+        screen(&s)[1].contains("the first 5 of 7 marked"),
+        "{}",
+        screen(&s)[1]
+    );
+    // Choosing refuses a sixth while five or more are marked.
+    press_key(&mut s, 'a');
+    s.session.compare.pick = 9;
+    press_key(&mut s, ' ');
+    assert!(!s.is_marked(9));
+    assert!(s.session.status.as_deref().unwrap().contains("at most"));
+}
+
+#[test]
+fn a_click_in_the_chooser_selects_the_country_under_it() {
+    let mut s = explorer(80, 24);
+    key(&mut s, KeyCode::Char('3'));
+    let rows = s.compare_areas().table;
+    mouse(
+        &mut s,
+        MouseEventKind::Down(MouseButton::Left),
+        rows.x + 4,
+        rows.y + 3,
+    );
+    assert_eq!(s.session.compare.pick, 3);
+    key(&mut s, KeyCode::Char(' '));
+    assert_eq!(s.session.marked, [country("Jamaica")]);
+}
