@@ -150,3 +150,25 @@ fn compare_two_and_three_countries() {
     snapshot("compare_differs_only", 80, 24, " j 3d");
     snapshot("compare_choosing", 80, 24, "3j ");
 }
+
+#[test]
+fn mono_compare_shows_selection_and_differences_without_colour() {
+    let state = state_after(80, 24, Theme::select(None, Some("1".as_ref())), " j 3]");
+    let buf = draw(&state, 80, 24);
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "a colour in mono"
+        );
+    }
+    let reversed = buf
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(Modifier::REVERSED));
+    assert!(reversed, "the selected cell in reverse video");
+    insta::assert_snapshot!(
+        "mono_compare",
+        format!("{}\n{}", buffer_text(&buf), modifiers(&buf))
+    );
+}

@@ -211,7 +211,7 @@ fn render_table(state: &State, buf: &mut Buffer, cmp: &Comparison, areas: &Compa
                 );
             }
             Block::Row(r) => {
-                render_row(state, buf, &cmp.rows[r], r, &laid, area, placed.top, first);
+                render_row(state, buf, &cmp.rows[r], r, &laid, area, placed.top);
             }
         }
     }
@@ -271,7 +271,7 @@ fn tone_style(theme: &Theme, tone: Tone, differs: bool) -> Style {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Row `index` of the comparison, its first line `top` lines down the table.
 fn render_row(
     state: &State,
     buf: &mut Buffer,
@@ -280,10 +280,10 @@ fn render_row(
     laid: &Laid,
     area: Rect,
     top: usize,
-    first: usize,
 ) {
     let theme = &state.theme;
     let view = &state.session.compare;
+    let first = view.scroll;
     let geometry = &laid.geometry;
     let selected_row = index == view.row;
     let last = first + usize::from(area.height);
