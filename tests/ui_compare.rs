@@ -403,3 +403,22 @@ fn a_click_in_the_chooser_selects_the_country_under_it() {
     key(&mut s, KeyCode::Char(' '));
     assert_eq!(s.session.marked, [country("Jamaica")]);
 }
+
+#[test]
+fn every_compare_key_at_small_and_odd_sizes_draws_and_stays_in_range() {
+    for (width, height) in [(30, 8), (31, 9), (45, 12), (80, 24), (200, 60)] {
+        let mut s = explorer(width, height);
+        press(&mut s, " j j jj 3");
+        for step in [
+            "jjjj", "<PgDn>", "ll>>", "]]]", "d", "<Alt-6>", "jj", "<<", "G", "d",
+        ] {
+            press(&mut s, step);
+            screen(&s);
+        }
+        press(&mut s, "hh a jj <Enter>");
+        screen(&s);
+        press(&mut s, "c");
+        assert_eq!(s.pane(), Pane::ComparePick, "{width}×{height}");
+        screen(&s);
+    }
+}
