@@ -72,19 +72,21 @@ fn key_to_frame(c: &mut Criterion, name: &str, data: &Dataset, keys: &[Event]) {
     key_to_frame_after(c, name, data, &[], keys);
 }
 
-/// [`key_to_frame`] from the screen that the keys `before` lead to.
+/// As [`key_to_frame`], timing `keys` only: the `setup` keys (marking
+/// countries, say) are pressed before the frame the timed keys follow.
 fn key_to_frame_after(
     c: &mut Criterion,
     name: &str,
     data: &Dataset,
-    before: &[Event],
+    setup: &[Event],
     keys: &[Event],
 ) {
     c.bench_function(name, |b| {
         b.iter_batched(
             || {
-                let mut state = State::new(data, Theme::default_colors(), 120, 40);
-                for event in before {
+                let state = State::new(data, Theme::default_colors(), 120, 40);
+                let mut state = state;
+                for event in setup {
                     if let Some(action) = keymap::action_for(state.pane(), event) {
                         update(&mut state, action);
                     }
@@ -131,6 +133,33 @@ fn keys(c: &mut Criterion) {
         &real,
         &[key('4')],
     );
+    // The comparison of three marked countries: showing it builds it (3),
+    // then j and ] move over its rows.
+    let marks = [key(' '), key('j'), key(' '), key('j'), key(' ')];
+    let shown = [&marks[..], &[key('3')]].concat();
+    for (data, size) in [(&real, "real data"), (&fifty, "50x data")] {
+        key_to_frame_after(
+            c,
+            &format!("key to frame: 3 (compare 3 marked), {size}"),
+            data,
+            &marks,
+            &[key('3')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: j in the comparison, {size}"),
+            data,
+            &shown,
+            &[key('j')],
+        );
+        key_to_frame_after(
+            c,
+            &format!("key to frame: ] in the comparison, {size}"),
+            data,
+            &shown,
+            &[key(']')],
+        );
+    }
     for (data, size) in [(&real, "real data"), (&fifty, "50x data")] {
         key_to_frame(
             c,

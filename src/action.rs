@@ -63,6 +63,8 @@ pub enum Pane {
     /// The items of the matrix's selected cell.
     Evidence,
     Compare,
+    /// The comparison view's list of countries to choose from.
+    ComparePick,
 }
 
 /// A movement; each pane says what it means there.
@@ -127,6 +129,15 @@ pub enum Action {
     CycleKind,
     NextBlock,
     PrevBlock,
+    /// Compare: show only the rows whose values differ, or all again.
+    ToggleDiffers,
+    /// Compare: move the selected country one column left or right.
+    MoveMarkLeft,
+    MoveMarkRight,
+    /// Unmark every country.
+    ClearMarks,
+    /// Compare: choose the countries again from the list.
+    ChooseCountries,
     Close,
     /// A character typed into the filter or the search box.
     Input(char),
@@ -183,7 +194,7 @@ impl Action {
             Action::LaterQuery => "A later query",
             Action::JumpForward => "Forward again after going back",
             Action::ToggleList => "Show or hide the country list",
-            Action::ToggleMark => "Mark the country for comparison",
+            Action::ToggleMark => "Mark or unmark the country for comparison",
             Action::StartFilter => "Filter the country list as you type",
             Action::KeepFilter => "Keep the filter and leave the input",
             Action::ClearFilter => "Clear the filter and leave the input",
@@ -197,6 +208,11 @@ impl Action {
             Action::CycleKind => "Show all kinds, recommendations, best practices or lessons",
             Action::NextBlock => "Show the next block",
             Action::PrevBlock => "Show the previous block",
+            Action::ToggleDiffers => "Show only the rows that differ, or every row",
+            Action::MoveMarkLeft => "Move the selected country one column left",
+            Action::MoveMarkRight => "Move the selected country one column right",
+            Action::ClearMarks => "Unmark every country",
+            Action::ChooseCountries => "Choose the countries to compare from the list",
             Action::Close => "Close the overlay",
             Action::Input(_) => "Type text",
             Action::DeleteChar => "Delete the last character",

@@ -24,6 +24,7 @@ pub enum Context {
     Reading,
     Matrix,
     Compare,
+    ComparePick,
     Elsewhere,
     Filter,
     Search,
@@ -33,7 +34,7 @@ pub enum Context {
 
 impl Context {
     /// The order of the groups in the help overlay.
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 14] = [
         Context::Always,
         Context::Views,
         Context::Moving,
@@ -42,6 +43,7 @@ impl Context {
         Context::Reading,
         Context::Matrix,
         Context::Compare,
+        Context::ComparePick,
         Context::Elsewhere,
         Context::Filter,
         Context::Search,
@@ -59,7 +61,8 @@ impl Context {
             Context::Reading => "Reading (profile and region)",
             Context::Matrix => "Matrix (grid, and the items of a cell)",
             Context::Elsewhere => "What works elsewhere",
-            Context::Compare => "Compare",
+            Context::Compare => "Compare (the countries side by side)",
+            Context::ComparePick => "Compare: choosing the countries",
             Context::Filter => "Filter input",
             Context::Search => "Search",
             Context::Detail => "Item detail",
@@ -204,6 +207,23 @@ const PAGE_DOWN: &[Key] = &[Code(KeyCode::PageDown)];
 const TOP: &[Key] = &[Char('g'), Code(KeyCode::Home)];
 const BOTTOM: &[Key] = &[Char('G'), Code(KeyCode::End)];
 
+/// Alt-1 to Alt-9: a section of a reading pane, a group of the comparison.
+const ALT_DIGITS: &[Key] = &[Key::Digits {
+    first: '1',
+    last: '9',
+    alt: true,
+}];
+
+const ENTER: &[Key] = &[Code(KeyCode::Enter)];
+
+const fn compare(keys: &'static [Key], action: Action, footer: Option<&'static str>) -> Binding {
+    bind(C::Compare, keys, action, footer)
+}
+
+const fn choosing(keys: &'static [Key], action: Action, footer: Option<&'static str>) -> Binding {
+    bind(C::ComparePick, keys, action, footer)
+}
+
 const fn moving(keys: &'static [Key], motion: Motion) -> Binding {
     bind(C::Moving, keys, Action::Move(motion), None)
 }
@@ -283,11 +303,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Reading, &[Char('[')], Action::PrevSection, None),
     bind(
         C::Reading,
-        &[Key::Digits {
-            first: '1',
-            last: '9',
-            alt: true,
-        }],
+        ALT_DIGITS,
         Action::Section(0),
         Some("to section"),
     ),
@@ -315,6 +331,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Matrix, &[Char('f')], Action::CycleKind, Some("kind")),
     bind(C::Matrix, &[Char(' ')], Action::ToggleMark, Some("mark")),
     bind(C::Matrix, &[Char('y')], Action::Copy, Some("copy")),
+    // Compare: the table, then the list to choose from
+    compare(ENTER, Action::Open, Some("open")),
+    compare(&[Char('d')], Action::ToggleDiffers, Some("differs")),
+    compare(&[Char(']')], Action::NextSection, Some("group")),
+    compare(&[Char('[')], Action::PrevSection, None),
+    compare(ALT_DIGITS, Action::Section(0), None),
+    compare(&[Char(' ')], Action::ToggleMark, Some("unmark")),
+    compare(&[Char('<')], Action::MoveMarkLeft, Some("move")),
+    compare(&[Char('>')], Action::MoveMarkRight, None),
+    compare(&[Char('a')], Action::ChooseCountries, Some("choose")),
+    compare(&[Char('c')], Action::ClearMarks, Some("clear")),
+    compare(&[Char('y')], Action::Copy, Some("copy")),
+    choosing(&[Char(' ')], Action::ToggleMark, Some("mark")),
+    choosing(ENTER, Action::Open, Some("compare")),
+    choosing(&[Char('c')], Action::ClearMarks, Some("clear")),
     // What works elsewhere
     bind(
         C::Elsewhere,
@@ -456,6 +487,7 @@ pub fn contexts(pane: Pane) -> &'static [Context] {
         Pane::Matrix => &[Always, Matrix, Moving, Views],
         Pane::Evidence => &[Always, Reading, Matrix, Moving, Views],
         Pane::Compare => &[Always, Compare, Moving, Views],
+        Pane::ComparePick => &[Always, ComparePick, Moving, Views],
     }
 }
 

@@ -72,6 +72,20 @@ pub const SCENES: &[Scene] = &[
         keys: "2jll<Enter>w",
     },
     Scene {
+        name: "compare-two",
+        caption: "3 Compare: two countries side by side, rows that differ marked ≠, figures drawn as bars labelled with the printed value",
+        width: 100,
+        height: 30,
+        keys: " j 3]",
+    },
+    Scene {
+        name: "compare-three",
+        caption: "Three countries' lessons learned grouped by theme (`]` jumps between groups, `Enter` opens an item, `d` shows only the rows that differ)",
+        width: 120,
+        height: 30,
+        keys: " jj j 3<Alt-4>",
+    },
+    Scene {
         name: "region",
         caption:
             "4 Region: executive summary, Section I and the tier system, methodology, synthesis",

@@ -136,3 +136,39 @@ fn what_works_elsewhere_overlay() {
     snapshot("elsewhere", 120, 40, "2jl<Enter>w");
     snapshot("elsewhere", 80, 24, "<Enter><Alt-5>w");
 }
+
+#[test]
+fn compare_two_and_three_countries() {
+    // Dominican Republic and Ecuador; then Jamaica as well, marked third.
+    for (name, spec) in [("compare_two", " j 3"), ("compare_three", " j jj 3")] {
+        snapshot(name, 120, 40, spec);
+        snapshot(name, 80, 24, spec);
+    }
+    // The third column scrolled into view at 80×24, items by theme below.
+    snapshot("compare_three_scrolled", 80, 24, " j jj 3ll<Alt-4>");
+    snapshot("compare_items", 120, 40, " j jj 3<Alt-6>");
+    snapshot("compare_differs_only", 80, 24, " j 3d");
+    snapshot("compare_choosing", 80, 24, "3j ");
+}
+
+#[test]
+fn mono_compare_shows_selection_and_differences_without_colour() {
+    let state = state_after(80, 24, Theme::select(None, Some("1".as_ref())), " j 3]");
+    let buf = draw(&state, 80, 24);
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "a colour in mono"
+        );
+    }
+    let reversed = buf
+        .content()
+        .iter()
+        .any(|c| c.modifier.contains(Modifier::REVERSED));
+    assert!(reversed, "the selected cell in reverse video");
+    insta::assert_snapshot!(
+        "mono_compare",
+        format!("{}\n{}", buffer_text(&buf), modifiers(&buf))
+    );
+}

@@ -91,6 +91,10 @@ pub struct State<'a> {
     pub matches: Vec<usize>,
     /// The matrix under the kind filter it was built for.
     pub matrix: Option<crate::query::matrix::Matrix<'a>>,
+    /// The marked countries compared, built when they change (view 3).
+    pub comparison: Option<crate::query::compare::Comparison<'a>>,
+    /// The comparison's table as last laid out, and what for.
+    compare_laid: Option<(compare::LaidKey, compare::Laid)>,
     /// The cell the evidence document shows: (row, column, filter).
     evidence_for: Option<(usize, usize, crate::query::matrix::KindFilter)>,
     pub hits: Vec<Hit>,
@@ -151,6 +155,8 @@ impl<'a> State<'a> {
             docs: Docs::new(countries),
             matches: (0..countries).collect(),
             matrix: None,
+            comparison: None,
+            compare_laid: None,
             evidence_for: None,
             hits: Vec::new(),
             found: None,
@@ -175,7 +181,7 @@ impl<'a> State<'a> {
                 View::Countries => self.session.countries.pane(),
                 View::Region => Pane::Region,
                 View::Matrix => self.session.matrix.pane(),
-                View::Compare => Pane::Compare,
+                View::Compare => self.compare_pane(),
             },
         }
     }
@@ -243,7 +249,7 @@ impl<'a> State<'a> {
                 }
                 Pane::Region => self.region_action(action, out),
                 Pane::Matrix | Pane::Evidence => self.matrix_action(action, out),
-                Pane::Compare => self.compare_action(action, out),
+                Pane::Compare | Pane::ComparePick => self.compare_action(action, out),
             },
         }
     }
@@ -421,6 +427,12 @@ impl<'a> State<'a> {
         if self.session.view == View::Matrix {
             self.sync_matrix();
         }
+        if self.session.view == View::Compare {
+            self.sync_compare();
+        } else {
+            // Coming back with countries marked elsewhere shows them compared.
+            self.session.compare.picking = false;
+        }
         if matches!(self.session.overlay, Overlay::Elsewhere(_)) {
             self.lay_out(DocId::Elsewhere);
         }
@@ -508,6 +520,7 @@ impl<'a> State<'a> {
             }
         }
         self.check_matrix()?;
+        self.check_compare()?;
         if view.readers.len() != countries {
             return Err("profile places out of step with the countries".into());
         }
