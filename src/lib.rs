@@ -18,6 +18,7 @@ pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod notebook;
 pub mod query;
 pub mod sanitize;
 pub mod screenshot;

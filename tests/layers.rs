@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     // The dataset, and pure geometry.
     &["model", "layout", "keymap"],
     // What is computed from the model.
-    &["search", "export", "query"],
+    &["search", "export", "query", "notebook"],
     // Documents built from the model, and the styles that draw them.
     &["doc"],
     &["theme"],
