@@ -13,6 +13,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod doc;
 pub mod export;
 pub mod keymap;

@@ -18,6 +18,8 @@ const LAYERS: &[&[&str]] = &[
     // Documents built from the model, and the styles that draw them.
     &["doc"],
     &["theme"],
+    // The configuration file: theme and keys.
+    &["config"],
     // The explorer's state and update.
     &["app"],
     // Drawing.

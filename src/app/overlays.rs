@@ -2,6 +2,7 @@
 //! each does with an action while it has the keyboard.
 
 use super::reading::DocId;
+use super::notebook::{EditorBox, NotebookBox};
 use super::{Outcome, State};
 use crate::action::{Action, Motion};
 use crate::doc::{clip, items_doc, Reader};
@@ -37,10 +38,14 @@ pub enum Overlay {
     Search(SearchBox),
     Detail(Detail),
     Elsewhere(ElsewhereBox),
+    /// The field notebook.
+    Notebook(NotebookBox),
+    /// The note editor.
+    Editor(EditorBox),
 }
 
 /// Where a motion takes a scroll position or a selection, `page` rows at a time.
-fn moved(at: usize, motion: Motion, page: usize) -> usize {
+pub(super) fn moved(at: usize, motion: Motion, page: usize) -> usize {
     let page = page.max(1);
     match motion {
         Motion::Up => at.saturating_sub(1),
@@ -211,7 +216,7 @@ impl State<'_> {
             Overlay::Search(search) => {
                 search.selected = search.selected.min(hits.saturating_sub(1));
             }
-            Overlay::Elsewhere(_) | Overlay::None => {}
+            Overlay::Notebook(_) | Overlay::Editor(_) | Overlay::Elsewhere(_) | Overlay::None => {}
         }
     }
 }

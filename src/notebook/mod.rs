@@ -9,6 +9,7 @@
 //! notebook as text, JSON, Markdown or CSV.
 
 pub mod catalog;
+pub mod commands;
 pub mod output;
 pub mod paths;
 pub mod store;

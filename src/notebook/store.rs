@@ -85,7 +85,8 @@ impl Store {
     }
 
     /// Writes the notebook's changes over the file's current copy and
-    /// takes the result (with entries other tipx saved) into `notebook`.
+    /// takes the result (with entries other tipx saved) into `notebook`;
+    /// with no changes, only takes in the file's copy.
     /// On an error the file is as it was and `notebook` keeps its changes.
     pub fn save(&self, notebook: &mut Notebook) -> Result<(), NotebookError> {
         let io_error = |source| NotebookError::Io {
@@ -99,6 +100,11 @@ impl Store {
         fs::create_dir_all(&folder).map_err(io_error)?;
         let _lock = self.lock().map_err(io_error)?;
         let on_disk = read(&self.path)?;
+        if !notebook.is_changed() {
+            // Nothing to write: only take in what other tipx saved.
+            *notebook = on_disk;
+            return Ok(());
+        }
         let merged = notebook.merged_onto(on_disk);
         write_atomically(&folder, &self.path, &to_json(&merged)).map_err(io_error)?;
         *notebook = merged;
