@@ -247,12 +247,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Views, &[Code(KeyCode::Tab)], Action::NextView, None),
     bind(C::Views, &[Code(KeyCode::BackTab)], Action::PrevView, None),
     bind(C::Views, &[Code(KeyCode::Esc)], Action::Leave, None),
-    bind(
-        C::Views,
-        &[Char('N')],
-        Action::OpenNotebook,
-        Some("notebook"),
-    ),
+    bind(C::Views, &[Char('N')], Action::OpenNotebook, None),
     // Vim's Ctrl-O and the browsers' Alt-arrows and Backspace.
     bind(
         C::Views,
@@ -323,13 +318,9 @@ pub const BINDINGS: &[Binding] = &[
         Action::Elsewhere,
         Some("elsewhere"),
     ),
-    bind(
-        C::Reading,
-        &[Char('b')],
-        Action::ToggleBookmark,
-        Some("bookmark"),
-    ),
-    bind(C::Reading, &[Char('a')], Action::EditNote, Some("note")),
+    // Not in the footer, which has no room left at 80 columns: help lists them.
+    bind(C::Reading, &[Char('b')], Action::ToggleBookmark, None),
+    bind(C::Reading, &[Char('a')], Action::EditNote, None),
     // Matrix
     bind(
         C::Matrix,
