@@ -147,7 +147,7 @@ fn remap_all(keymap: &mut Keymap, keys: &DeTable, at: &At) -> Result<(), ConfigE
         let span = keys
             .iter()
             .flat_map(|(n, v)| match v.get_ref() {
-                DeValue::Table(t) => t.iter().map(|(a, v)| (a, v)).collect::<Vec<_>>(),
+                DeValue::Table(t) => t.iter().collect::<Vec<_>>(),
                 _ => vec![(n, v)],
             })
             .filter(|(a, _)| [first, second].contains(&a.get_ref().as_ref()))
@@ -186,7 +186,9 @@ fn remap(
             Some(context) => {
                 let there: Vec<&str> = BINDINGS
                     .iter()
-                    .filter(|b| b.context == context && !matches!(b.action, crate::action::Action::Input(_)))
+                    .filter(|b| {
+                        b.context == context && !matches!(b.action, crate::action::Action::Input(_))
+                    })
                     .map(|b| action_name(b.action))
                     .collect();
                 format!(
@@ -195,9 +197,7 @@ fn remap(
                     there.join(", ")
                 )
             }
-            None => format!(
-                "unknown action `{name}` (`tipx config --default` lists every action)"
-            ),
+            None => format!("unknown action `{name}` (`tipx config --default` lists every action)"),
         };
         return Err(at(action.span(), message));
     }
@@ -211,8 +211,14 @@ fn key_list(value: &Spanned<DeValue>, action: &str) -> Result<Vec<Key>, (Range<u
         let wants_digits = matches!(action, "views" | "section");
         let is_digits = matches!(key, Key::Digits { .. });
         match (wants_digits, is_digits) {
-            (true, false) => Err((span, format!("`{action}` takes a range of digits (\"1-4\", \"Alt-1-9\")"))),
-            (false, true) => Err((span, format!("a range of digits is for `views` and `section`, not `{action}`"))),
+            (true, false) => Err((
+                span,
+                format!("`{action}` takes a range of digits (\"1-4\", \"Alt-1-9\")"),
+            )),
+            (false, true) => Err((
+                span,
+                format!("a range of digits is for `views` and `section`, not `{action}`"),
+            )),
             _ => Ok(key),
         }
     };

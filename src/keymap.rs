@@ -444,7 +444,12 @@ pub const BINDINGS: &[Binding] = &[
         Action::DeleteNote,
         Some("delete"),
     ),
-    bind(C::Notebook, &[Char('e')], Action::ExportNotes, Some("export")),
+    bind(
+        C::Notebook,
+        &[Char('e')],
+        Action::ExportNotes,
+        Some("export"),
+    ),
     bind(
         C::Notebook,
         &[Code(KeyCode::Esc), Char('q')],
@@ -461,7 +466,12 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(C::Editor, &[Ctrl('u')], Action::ClearInput, Some("clear")),
-    bind(C::Editor, &[Code(KeyCode::Up)], Action::Move(Motion::Up), None),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Up)],
+        Action::Move(Motion::Up),
+        None,
+    ),
     bind(
         C::Editor,
         &[Code(KeyCode::Down)],

@@ -280,10 +280,12 @@ fn export_notes(state: &mut State, markdown: &str) {
             n => folder.join(format!("tipx-notebook-{n}.md")),
         })
         .find(|p| !p.exists());
-    let written = path.ok_or_else(|| io::Error::other("too many exports here")).and_then(|path| {
-        write_atomically(&folder, &path, markdown)?;
-        Ok(path)
-    });
+    let written = path
+        .ok_or_else(|| io::Error::other("too many exports here"))
+        .and_then(|path| {
+            write_atomically(&folder, &path, markdown)?;
+            Ok(path)
+        });
     state.session.status = Some(match written {
         Ok(path) => format!("Exported the notebook to {}", path.display()),
         Err(e) => format!("The notebook was not exported: {e}"),

@@ -20,7 +20,12 @@ fn item_ids() -> Vec<String> {
     data()
         .countries
         .iter()
-        .flat_map(|c| c.recommendations.iter().chain(&c.best_practices).chain(&c.lessons_learned))
+        .flat_map(|c| {
+            c.recommendations
+                .iter()
+                .chain(&c.best_practices)
+                .chain(&c.lessons_learned)
+        })
         .map(|i| i.id.clone())
         .collect()
 }
@@ -58,7 +63,10 @@ fn on_disk(path: &Path, after: &str) -> BTreeMap<String, String> {
     let notebook = Store::new(path)
         .load()
         .unwrap_or_else(|e| panic!("after {after}, the notebook does not parse: {e}"));
-    notebook.entries().map(|e| (e.id.clone(), e.note.clone())).collect()
+    notebook
+        .entries()
+        .map(|e| (e.id.clone(), e.note.clone()))
+        .collect()
 }
 
 #[test]
@@ -93,7 +101,11 @@ fn a_notebook_killed_while_saving_is_whole_and_keeps_every_acknowledged_note() {
         }
         let notes = on_disk(&path, &format!("run {run}"));
         for (id, text) in &acknowledged {
-            assert_eq!(notes.get(id), Some(text), "run {run} lost the acknowledged note on {id}");
+            assert_eq!(
+                notes.get(id),
+                Some(text),
+                "run {run} lost the acknowledged note on {id}"
+            );
         }
     }
     eprintln!("{killed} runs killed, {finished} finished");
@@ -114,6 +126,10 @@ fn two_tipx_writing_at_once_keep_both_notes() {
     }
     let notes = on_disk(&path, "the pairs");
     for id in ids.iter().take(30) {
-        assert_eq!(notes.get(id).map(String::as_str), Some("at once"), "{id} was lost");
+        assert_eq!(
+            notes.get(id).map(String::as_str),
+            Some("at once"),
+            "{id} was lost"
+        );
     }
 }

@@ -33,7 +33,10 @@ fn b_bookmarks_the_selected_item_asks_for_a_save_and_marks_it() {
     let mut state = on_ecuador_recommendation();
     let outcome = key(&mut state, KeyCode::Char('b'));
     assert!(outcome.save_notebook, "a change is saved at once");
-    let entry = state.notebook.get(ecuador_recommendation_id()).expect("bookmarked");
+    let entry = state
+        .notebook
+        .get(ecuador_recommendation_id())
+        .expect("bookmarked");
     assert!(entry.bookmark && entry.note.is_empty());
     assert_eq!(
         state.session.status.as_deref(),
@@ -64,7 +67,10 @@ fn a_opens_the_editor_and_esc_keeps_the_note_under_the_item() {
     let outcome = key(&mut state, KeyCode::Esc);
     assert!(outcome.save_notebook);
     assert_eq!(state.pane(), Pane::Profile);
-    let entry = state.notebook.get(ecuador_recommendation_id()).expect("noted");
+    let entry = state
+        .notebook
+        .get(ecuador_recommendation_id())
+        .expect("noted");
     assert_eq!(entry.note, "Ask the MFA\nabout consulars.");
     let shown = screen(&state);
     assert!(shown.contains("✎ Ask the MFA"), "{shown}");
@@ -84,7 +90,11 @@ fn the_detail_overlay_shows_the_note_and_takes_b_and_a() {
     key(&mut state, KeyCode::Char('a'));
     typed(&mut state, "seen in Quito");
     key(&mut state, KeyCode::Esc);
-    assert_eq!(state.pane(), Pane::Detail, "the editor returns where it opened");
+    assert_eq!(
+        state.pane(),
+        Pane::Detail,
+        "the editor returns where it opened"
+    );
     key(&mut state, KeyCode::Char('b'));
     let shown = screen(&state);
     assert!(shown.contains("★ ✎ seen in Quito"), "{shown}");
@@ -101,7 +111,10 @@ fn the_notebook_lists_entries_jumps_deletes_and_exports() {
     key(&mut state, KeyCode::Char('b'));
     key(&mut state, KeyCode::Char('1'));
     let outcome = key(&mut state, KeyCode::Char('N'));
-    assert!(outcome.save_notebook, "opening takes in what other tipx saved");
+    assert!(
+        outcome.save_notebook,
+        "opening takes in what other tipx saved"
+    );
     assert_eq!(state.pane(), Pane::Notebook);
     let shown = screen(&state);
     insta::assert_snapshot!("notebook_120x40", shown);
@@ -135,9 +148,16 @@ fn an_unreadable_notebook_keeps_notes_in_memory_and_says_so() {
     let mut state = on_ecuador_recommendation();
     let problem = "notebook.json:3:5: the notebook cannot be read: expected `,`".to_string();
     state.set_notebook(Default::default(), Some(problem.clone()));
-    assert!(state.session.status.as_deref().is_some_and(|s| s.contains(&problem)));
+    assert!(state
+        .session
+        .status
+        .as_deref()
+        .is_some_and(|s| s.contains(&problem)));
     let outcome = key(&mut state, KeyCode::Char('b'));
-    assert!(!outcome.save_notebook, "nothing is written over an unreadable file");
+    assert!(
+        !outcome.save_notebook,
+        "nothing is written over an unreadable file"
+    );
     assert_eq!(state.notebook.len(), 1);
     key(&mut state, KeyCode::Char('N'));
     assert!(screen(&state).contains("Notes are not saved: notebook.json:3:5"));
@@ -150,4 +170,17 @@ fn headings_and_names_take_no_bookmark() {
     let outcome = key(&mut state, KeyCode::Char('b'));
     assert!(!outcome.save_notebook);
     assert!(state.notebook.is_empty());
+}
+
+#[test]
+fn search_hits_carry_the_readers_marks() {
+    let mut state = on_ecuador_recommendation();
+    key(&mut state, KeyCode::Char('b'));
+    key(&mut state, KeyCode::Char('/'));
+    typed(&mut state, "network among civil society organizations");
+    let shown = screen(&state);
+    assert!(
+        shown.contains("[recommendation] Ecuador › Recommendations 1 ★"),
+        "{shown}"
+    );
 }

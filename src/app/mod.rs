@@ -39,9 +39,9 @@ use crate::doc::DocLine;
 use crate::layout::{self, bar_cells, Screen};
 use crate::model::{Dataset, Target};
 use crate::notebook::{Annotations, Catalog, Notebook};
-use ratatui_textarea::TextArea;
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
+use ratatui_textarea::TextArea;
 
 /// What the terminal layer must do after an action.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

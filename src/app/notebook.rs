@@ -94,7 +94,11 @@ impl<'a> State<'a> {
             return;
         };
         let on = self.notebook.toggle_bookmark(&place);
-        let done = if on { "Bookmarked" } else { "Removed the bookmark on" };
+        let done = if on {
+            "Bookmarked"
+        } else {
+            "Removed the bookmark on"
+        };
         self.session.status = Some(format!("{done} {}", place.context));
         self.notebook_edited(out);
     }
@@ -127,7 +131,11 @@ impl<'a> State<'a> {
                 }
             },
         };
-        let note = self.notebook.get(&place.id).map(|e| e.note.as_str()).unwrap_or("");
+        let note = self
+            .notebook
+            .get(&place.id)
+            .map(|e| e.note.as_str())
+            .unwrap_or("");
         let mut editor = TextArea::from(note.lines().map(str::to_string));
         editor.move_cursor(CursorMove::Bottom);
         editor.move_cursor(CursorMove::End);
@@ -164,10 +172,12 @@ impl<'a> State<'a> {
                     true
                 }
             }
-            Action::NewLine => length < MAX_NOTE_CHARS && {
-                editor.insert_newline();
-                true
-            },
+            Action::NewLine => {
+                length < MAX_NOTE_CHARS && {
+                    editor.insert_newline();
+                    true
+                }
+            }
             Action::DeleteChar => {
                 let deleted = editor.delete_char();
                 editor_box.chars = editor_box.chars.saturating_sub(usize::from(deleted));
@@ -195,7 +205,11 @@ impl<'a> State<'a> {
                 self.session.overlay = back;
                 if let Some(place) = self.catalog.place(&id).cloned() {
                     self.notebook.set_note(&place, &text);
-                    let done = if text.trim().is_empty() { "Deleted the note on" } else { "Saved the note on" };
+                    let done = if text.trim().is_empty() {
+                        "Deleted the note on"
+                    } else {
+                        "Saved the note on"
+                    };
                     self.session.status = Some(format!("{done} {}", place.context));
                     self.notebook_edited(out);
                 }
@@ -274,7 +288,11 @@ impl<'a> State<'a> {
     }
 
     /// The detail overlay's block with its note, if it is the one shown.
-    pub(super) fn detail_annotation_lines(&self, detail: &Detail, width: usize) -> Vec<crate::doc::DocLine> {
+    pub(super) fn detail_annotation_lines(
+        &self,
+        detail: &Detail,
+        width: usize,
+    ) -> Vec<crate::doc::DocLine> {
         let anchor = self
             .docs
             .get(detail.doc)

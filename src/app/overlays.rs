@@ -1,8 +1,8 @@
 //! The overlays: help, search and an item's detail. Their state, and what
 //! each does with an action while it has the keyboard.
 
-use super::reading::DocId;
 use super::notebook::{EditorBox, NotebookBox};
+use super::reading::DocId;
 use super::{Outcome, State};
 use crate::action::{Action, Motion};
 use crate::doc::{clip, items_doc, Reader};
@@ -34,7 +34,9 @@ pub struct ElsewhereBox {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Search(SearchBox),
     Detail(Detail),
     Elsewhere(ElsewhereBox),

@@ -46,8 +46,16 @@ fn every_action_can_be_remapped_and_then_answers_to_its_new_key() {
         let (name, context) = (action_name(binding.action), binding.context);
         let (text, key, expected) = match binding.action {
             Action::Input(_) => continue,
-            Action::GoTo(_) => ("Alt-1-4", press(KeyCode::Char('2'), KeyModifiers::ALT), Action::GoTo(View::Matrix)),
-            Action::Section(_) => ("1-9", press(KeyCode::Char('3'), KeyModifiers::NONE), Action::Section(2)),
+            Action::GoTo(_) => (
+                "Alt-1-4",
+                press(KeyCode::Char('2'), KeyModifiers::ALT),
+                Action::GoTo(View::Matrix),
+            ),
+            Action::Section(_) => (
+                "1-9",
+                press(KeyCode::Char('3'), KeyModifiers::NONE),
+                Action::Section(2),
+            ),
             action => ("F12", press(KeyCode::F(12), KeyModifiers::NONE), action),
         };
         let toml = format!("[keys.{}]\n{name} = \"{text}\"\n", context.name());
@@ -57,13 +65,20 @@ fn every_action_can_be_remapped_and_then_answers_to_its_new_key() {
             .into_iter()
             .filter(|&p| contexts(p).contains(&context))
             .find(|&p| config.keymap.key_action(p, &key) == Some(expected));
-        assert!(pane.is_some(), "{name} in {context:?} does not answer to {text}");
+        assert!(
+            pane.is_some(),
+            "{name} in {context:?} does not answer to {text}"
+        );
         let shown = config
             .keymap
             .help_groups()
             .into_iter()
             .find(|g| g.title == context.title())
-            .is_some_and(|g| g.rows.iter().any(|(k, _)| k == &parse_key(text).unwrap().label()));
+            .is_some_and(|g| {
+                g.rows
+                    .iter()
+                    .any(|(k, _)| k == &parse_key(text).unwrap().label())
+            });
         assert!(shown, "help does not show {text} for {name}");
     }
 }
@@ -72,39 +87,81 @@ fn every_action_can_be_remapped_and_then_answers_to_its_new_key() {
 fn a_remap_for_every_context_and_one_for_a_context_both_show_in_the_footer() {
     let config = parse("[keys]\nbookmark = \"m\"\n[keys.detail]\nbookmark = \"B\"\n").unwrap();
     let footer = config.keymap.footer(Pane::Profile);
-    assert!(footer.contains(&("m".to_string(), "bookmark")), "{footer:?}");
+    assert!(
+        footer.contains(&("m".to_string(), "bookmark")),
+        "{footer:?}"
+    );
     let footer = config.keymap.footer(Pane::Detail);
-    assert!(footer.contains(&("B".to_string(), "bookmark")), "{footer:?}");
+    assert!(
+        footer.contains(&("B".to_string(), "bookmark")),
+        "{footer:?}"
+    );
     let m = press(KeyCode::Char('m'), KeyModifiers::NONE);
-    assert_eq!(config.keymap.key_action(Pane::Region, &m), Some(Action::ToggleBookmark));
+    assert_eq!(
+        config.keymap.key_action(Pane::Region, &m),
+        Some(Action::ToggleBookmark)
+    );
     let b = press(KeyCode::Char('b'), KeyModifiers::NONE);
     assert_eq!(config.keymap.key_action(Pane::Region, &b), None);
 }
 
 #[test]
 fn the_theme_is_read() {
-    assert_eq!(parse("theme = \"light\"").unwrap().theme, Some(ThemeName::Light));
+    assert_eq!(
+        parse("theme = \"light\"").unwrap().theme,
+        Some(ThemeName::Light)
+    );
     assert_eq!(parse("").unwrap(), Config::default());
 }
 
 #[test]
 fn mistakes_are_reported_with_line_and_column() {
     let cases = [
-        ("[keys]\nquit = \"q\"\nfly = \"f\"\n", "config.toml:3:1: unknown action `fly`"),
-        ("[keys]\nquit = \"Hyper-q\"\n", "config.toml:2:8: `Hyper-q` is not a key"),
-        ("[keys.reading]\ncopy = 3\n", "config.toml:2:8: keys are a string or a list"),
-        ("[keys.serach]\nclose = \"Esc\"\n", "config.toml:1:7: unknown context `serach`"),
-        ("[keys.search]\ncopy = \"c\"\n", "config.toml:2:1: no action `copy` in [keys.search]"),
-        ("[keys.reading]\ncopy = \"w\"\n", "config.toml:2:8: `w` would be both `copy` and `elsewhere`"),
-        ("theme = \"neon\"\n", "config.toml:1:9: unknown theme \"neon\""),
+        (
+            "[keys]\nquit = \"q\"\nfly = \"f\"\n",
+            "config.toml:3:1: unknown action `fly`",
+        ),
+        (
+            "[keys]\nquit = \"Hyper-q\"\n",
+            "config.toml:2:8: `Hyper-q` is not a key",
+        ),
+        (
+            "[keys.reading]\ncopy = 3\n",
+            "config.toml:2:8: keys are a string or a list",
+        ),
+        (
+            "[keys.serach]\nclose = \"Esc\"\n",
+            "config.toml:1:7: unknown context `serach`",
+        ),
+        (
+            "[keys.search]\ncopy = \"c\"\n",
+            "config.toml:2:1: no action `copy` in [keys.search]",
+        ),
+        (
+            "[keys.reading]\ncopy = \"w\"\n",
+            "config.toml:2:8: `w` would be both `copy` and `elsewhere`",
+        ),
+        (
+            "theme = \"neon\"\n",
+            "config.toml:1:9: unknown theme \"neon\"",
+        ),
         ("colour = 1\n", "config.toml:1:1: unknown setting `colour`"),
-        ("[keys]\nviews = \"v\"\n", "config.toml:2:9: `views` takes a range of digits"),
-        ("[keys]\ntype = \"t\"\n", "config.toml:2:1: `type` is what the text inputs type"),
+        (
+            "[keys]\nviews = \"v\"\n",
+            "config.toml:2:9: `views` takes a range of digits",
+        ),
+        (
+            "[keys]\ntype = \"t\"\n",
+            "config.toml:2:1: `type` is what the text inputs type",
+        ),
         ("[keys\nquit = 1\n", "config.toml:1:"),
     ];
     for (text, expected) in cases {
         let message = parse(text).expect_err(text);
-        assert!(message.starts_with(expected), "{text:?}\n  gave {message}\n  want {expected}");
+        assert!(
+            message.starts_with(expected),
+            "{text:?}\n  gave {message}\n  want {expected}"
+        );
     }
 }
 

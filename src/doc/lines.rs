@@ -281,9 +281,7 @@ pub fn annotation_lines(annotation: Annotation, width: usize) -> Vec<DocLine> {
 /// source line and note sit.
 fn indent_of(block: &Block) -> String {
     match (&block.kind, &block.label) {
-        (BlockKind::Item, label) => {
-            " ".repeat(text_width(label.as_deref().unwrap_or("•")) + 1)
-        }
+        (BlockKind::Item, label) => " ".repeat(text_width(label.as_deref().unwrap_or("•")) + 1),
         _ => String::new(),
     }
 }

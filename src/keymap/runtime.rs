@@ -311,9 +311,7 @@ fn named_code(text: &str) -> Option<KeyCode> {
             }
             let mut chars = text.chars();
             return match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_control() && !c.is_whitespace() => {
-                    Some(KeyCode::Char(c))
-                }
+                (Some(c), None) if !c.is_control() && !c.is_whitespace() => Some(KeyCode::Char(c)),
                 _ => None,
             };
         }

@@ -28,14 +28,19 @@ fn every_place_has_a_unique_id_and_items_keep_their_own() {
     assert!(catalog.place(&figure.id).is_some());
     let paragraph = &ecuador.overview[0];
     let id = format!("paragraph-{}", paragraph.line);
-    assert_eq!(catalog.place(&id).map(|p| p.text), Some(paragraph.text.as_str()));
+    assert_eq!(
+        catalog.place(&id).map(|p| p.text),
+        Some(paragraph.text.as_str())
+    );
 }
 
 #[test]
 fn add_change_and_delete_a_note() {
     let data = data();
     let catalog = Catalog::new(&data);
-    let place = catalog.place("syn-rec-1").expect("synthesis recommendation 1");
+    let place = catalog
+        .place("syn-rec-1")
+        .expect("synthesis recommendation 1");
     let mut book = Notebook::default();
     book.set_note(place, "Ask the MFA about consular training.\n\n");
     let entry = book.get("syn-rec-1").expect("written");
@@ -43,11 +48,17 @@ fn add_change_and_delete_a_note() {
     assert_eq!(entry.written_on, place.text);
     assert!(!entry.bookmark);
     book.set_note(place, "Changed.");
-    assert_eq!(book.get("syn-rec-1").map(|e| e.note.as_str()), Some("Changed."));
+    assert_eq!(
+        book.get("syn-rec-1").map(|e| e.note.as_str()),
+        Some("Changed.")
+    );
     assert_eq!(book.len(), 1);
     assert!(book.toggle_bookmark(place));
     assert!(book.remove_note("syn-rec-1"));
-    assert!(book.get("syn-rec-1").is_some_and(|e| e.bookmark), "the bookmark stays");
+    assert!(
+        book.get("syn-rec-1").is_some_and(|e| e.bookmark),
+        "the bookmark stays"
+    );
     assert!(!book.toggle_bookmark(place));
     assert!(book.is_empty(), "nothing left, no entry");
 }
@@ -143,7 +154,8 @@ fn an_unreadable_notebook_is_reported_with_its_place_and_left_untouched() {
     let catalog = Catalog::new(&data);
     let dir = folder();
     let path = dir.path().join("notebook.json");
-    let broken = "{\"format\": 1,\n \"entries\": [\n  {\"id\": \"syn-rec-1\" \"note\": \"x\"}\n]}\n";
+    let broken =
+        "{\"format\": 1,\n \"entries\": [\n  {\"id\": \"syn-rec-1\" \"note\": \"x\"}\n]}\n";
     fs::write(&path, broken).unwrap();
     let store = Store::new(&path);
     let error = store.load().unwrap_err();
@@ -181,7 +193,10 @@ fn markdown_groups_by_country_and_section_with_first_words() {
     let catalog = Catalog::new(&data);
     let ecuador = &data.countries[1];
     let mut book = Notebook::default();
-    book.set_note(catalog.place(&ecuador.recommendations[0].id).unwrap(), "call them");
+    book.set_note(
+        catalog.place(&ecuador.recommendations[0].id).unwrap(),
+        "call them",
+    );
     book.set_bookmark(catalog.place("syn-rec-1").unwrap(), true);
     let md = output::markdown(&output::grouped(&data, &book, &catalog));
     let region = md.find("## Region").expect("region group");

@@ -29,7 +29,10 @@ fn lines<'s>(state: &'s State, selected: usize) -> (Vec<Line<'s>>, Option<(usize
     let mut out: Vec<Line> = Vec::new();
     let mut span_of_selected = None;
     if let Some(problem) = state.notebook_problem() {
-        out.push(Line::styled(format!("Notes are not saved: {problem}"), theme.notice));
+        out.push(Line::styled(
+            format!("Notes are not saved: {problem}"),
+            theme.notice,
+        ));
         out.push(Line::default());
     }
     let groups = output::grouped(state.data, &state.notebook, &state.catalog);
@@ -55,12 +58,19 @@ fn lines<'s>(state: &'s State, selected: usize) -> (Vec<Line<'s>>, Option<(usize
             country = Some(&group.country);
         }
         if !group.section.is_empty() {
-            out.push(Line::styled(format!(" {}", group.section), theme.subheading));
+            out.push(Line::styled(
+                format!(" {}", group.section),
+                theme.subheading,
+            ));
         }
         for row in &group.rows {
             let first = out.len();
             let is_selected = row_index == selected;
-            let patch = if is_selected { theme.selected } else { Style::new() };
+            let patch = if is_selected {
+                theme.selected
+            } else {
+                Style::new()
+            };
             let marker = if is_selected { "▶ " } else { "  " };
             let mut head = vec![
                 Span::styled(marker, theme.marker),
@@ -68,7 +78,10 @@ fn lines<'s>(state: &'s State, selected: usize) -> (Vec<Line<'s>>, Option<(usize
                 Span::styled(row.context().to_string(), theme.title.patch(patch)),
             ];
             if let Some(line) = row.line() {
-                head.push(Span::styled(format!(" · line {line}"), theme.meta.patch(patch)));
+                head.push(Span::styled(
+                    format!(" · line {line}"),
+                    theme.meta.patch(patch),
+                ));
             }
             out.push(Line::from(head));
             out.push(Line::styled(
@@ -130,7 +143,13 @@ pub fn render_editor(state: &State, buf: &mut Buffer, screen: &Screen, editor: &
     let on = state.catalog.place(&editor.id).map_or("", |p| p.text);
     let quote = format!("“{}”", first_words(on, FIRST_WORDS * 2));
     let quote = text::ellipsize(&quote, usize::from(inner.width));
-    buf.set_stringn(inner.x, inner.y, quote, usize::from(inner.width), theme.quote);
+    buf.set_stringn(
+        inner.x,
+        inner.y,
+        quote,
+        usize::from(inner.width),
+        theme.quote,
+    );
     let mut text_area = inner;
     text_area.y += 2;
     text_area.height -= 2;

@@ -78,11 +78,21 @@ fn render_hits(state: &State, buf: &mut ratatui::buffer::Buffer, area: Rect, sel
             Style::new()
         };
         let marker = if is_selected { "▶ " } else { "  " };
-        let head = Line::from(vec![
+        let mut head = vec![
             Span::styled(marker, theme.marker.patch(patch)),
             Span::styled(format!("[{}] ", entry.kind), theme.meta.patch(patch)),
             Span::styled(entry.context.as_str(), theme.label.patch(patch)),
-        ]);
+        ];
+        // The reader's bookmark and note on the hit, as under items.
+        if let Some(note) = state.annotations.of(Some(entry.target)) {
+            let mark = match (note.bookmark, note.note.is_empty()) {
+                (true, false) => " ★ ✎",
+                (true, true) => " ★",
+                (false, _) => " ✎",
+            };
+            head.push(Span::styled(mark, theme.tag.patch(patch)));
+        }
+        let head = Line::from(head);
         let rows = Rect {
             y,
             height: ROWS_PER_HIT.min(area.bottom() - y),
