@@ -84,18 +84,21 @@ fn every_action_can_be_remapped_and_then_answers_to_its_new_key() {
 }
 
 #[test]
-fn a_remap_for_every_context_and_one_for_a_context_both_show_in_the_footer() {
+fn a_remap_for_every_context_and_one_for_a_context_show_in_help_and_footer() {
     let config = parse("[keys]\nbookmark = \"m\"\n[keys.detail]\nbookmark = \"B\"\n").unwrap();
-    let footer = config.keymap.footer(Pane::Profile);
-    assert!(
-        footer.contains(&("m".to_string(), "bookmark")),
-        "{footer:?}"
-    );
     let footer = config.keymap.footer(Pane::Detail);
     assert!(
         footer.contains(&("B".to_string(), "bookmark")),
         "{footer:?}"
     );
+    let reading = config
+        .keymap
+        .help_groups()
+        .into_iter()
+        .find(|g| g.title == Context::Reading.title())
+        .unwrap();
+    let description = Action::ToggleBookmark.description();
+    assert!(reading.rows.contains(&("m".to_string(), description)));
     let m = press(KeyCode::Char('m'), KeyModifiers::NONE);
     assert_eq!(
         config.keymap.key_action(Pane::Region, &m),
