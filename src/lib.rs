@@ -5,9 +5,10 @@
 //! [`app::State`], changed only by [`app::update`] → [`ui`] draws from `&State`.
 //!
 //! Modules form layers, each importing only those below it (lowest first):
-//! `sanitize` → `model` → `search`, `export` → `text`, `layout` → `doc`
-//! (documents built from the model) → `theme` → `action` → `keymap` →
-//! `app` (state and update) → `ui` (drawing) → `screenshot`, `tui` → `cli`.
+//! `sanitize`, `text`, `action` → `model`, `layout`, `keymap` → `search`,
+//! `export`, `query`, `notebook` (the reader's notes) → `doc` (documents
+//! built from the model) → `theme` → `config` → `app` (state and update) →
+//! `ui` (drawing) → `screenshot`, `tui` → `cli`.
 //! `tests/layers.rs` fails on an import that goes up.
 
 pub mod action;

@@ -106,6 +106,7 @@ impl Store {
             return Ok(());
         }
         let merged = notebook.merged_onto(on_disk);
+        remove_stale_temporaries(&folder);
         write_atomically(&folder, &self.path, &to_json(&merged)).map_err(io_error)?;
         *notebook = merged;
         Ok(())
@@ -194,6 +195,33 @@ pub fn to_json(notebook: &Notebook) -> String {
     };
     // Plain data into a String cannot fail.
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// A temporary file older than this was left by a tipx killed while
+/// saving; a save under way is younger by far.
+const STALE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the temporary files killed saves left in `folder` (ours by
+/// name: `.tipx-….tmp`). Best effort: a file that cannot be removed stays.
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".tipx-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age > STALE) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes `text` to `path` through a temporary file in `folder`: the
