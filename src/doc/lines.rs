@@ -197,7 +197,7 @@ pub fn lay_out_annotated(doc: &Document, width: usize, notes: &Annotations) -> D
                     wrap_para(para, text_columns, at, &mut lines);
                 }
                 if let Some(annotation) = notes.of(block.anchor) {
-                    let para = annotation_para(annotation).prefixed(indent_of(block));
+                    let para = annotation_para(annotation, &indent_of(block));
                     wrap_para(&para, text_columns, at, &mut lines);
                 }
                 blocks.push(start..lines.len());
@@ -260,20 +260,21 @@ fn reading_paras<'b>(block: &'b Block) -> Vec<Para<'b>> {
     paras
 }
 
-/// "★ bookmarked", "✎ the note" or "★ ✎ the note", under a block.
-pub fn annotation_para(annotation: Annotation) -> Para<'static> {
-    let text = match (annotation.bookmark, annotation.note) {
-        (true, "") => "★ bookmarked".to_string(),
-        (true, note) => format!("★ ✎ {note}"),
-        (false, note) => format!("✎ {note}"),
+/// "★ bookmarked", "✎ the note" or "★ ✎ the note", under a block, the
+/// note's lines aligned after the marks.
+pub fn annotation_para(annotation: Annotation, indent: &str) -> Para<'static> {
+    let (marks, text) = match (annotation.bookmark, annotation.note) {
+        (true, "") => ("★ ", "bookmarked".to_string()),
+        (true, note) => ("★ ✎ ", note.to_string()),
+        (false, note) => ("✎ ", note.to_string()),
     };
-    Para::new(text, Role::Note)
+    Para::new(text, Role::Note).prefixed(format!("{indent}{marks}"))
 }
 
 /// The reader's mark and note as lines, for the detail overlay.
 pub fn annotation_lines(annotation: Annotation, width: usize) -> Vec<DocLine> {
     let mut out = vec![DocLine::default()];
-    wrap_para(&annotation_para(annotation), width, None, &mut out);
+    wrap_para(&annotation_para(annotation, ""), width, None, &mut out);
     out
 }
 
