@@ -184,3 +184,14 @@ fn search_hits_carry_the_readers_marks() {
         "{shown}"
     );
 }
+
+#[test]
+fn ctrl_c_in_the_editor_keeps_the_note_before_quitting() {
+    let mut state = on_ecuador_recommendation();
+    key(&mut state, KeyCode::Char('a'));
+    typed(&mut state, "half a thought");
+    let outcome = with(&mut state, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(outcome.quit && outcome.save_notebook);
+    let entry = state.notebook.get(ecuador_recommendation_id());
+    assert_eq!(entry.map(|e| e.note.as_str()), Some("half a thought"));
+}

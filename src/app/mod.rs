@@ -222,7 +222,13 @@ impl<'a> State<'a> {
 
     fn apply(&mut self, action: Action, out: &mut Outcome) {
         match action {
-            Action::Quit => out.quit = true,
+            Action::Quit => {
+                // Ctrl-C in the editor keeps what was typed: no note is lost.
+                if matches!(self.session.overlay, Overlay::Editor(_)) {
+                    self.editor_action(Action::SaveNote, out);
+                }
+                out.quit = true;
+            }
             Action::Suspend => out.suspend = true,
             Action::OpenHelp => {
                 self.session.overlay = match self.session.overlay {
