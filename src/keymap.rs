@@ -188,13 +188,6 @@ pub struct Binding {
     pub footer: Option<&'static str>,
 }
 
-impl Binding {
-    pub fn keys_label(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
-        labels.join(" ")
-    }
-}
-
 const fn bind(
     context: Context,
     keys: &'static [Key],

@@ -50,3 +50,28 @@ fn help_lists_every_binding_once() {
     let rows: usize = help_groups().iter().map(|g| g.rows.len()).sum();
     assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len());
 }
+
+#[test]
+fn an_action_is_named_once_per_context_so_the_config_names_one_binding() {
+    for context in Context::ALL {
+        let mut names: Vec<&str> = BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+            .map(|b| action_name(b.action))
+            .collect();
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "an action twice in {context:?}");
+        assert_eq!(Context::from_name(context.name()), Some(context));
+    }
+}
+
+#[test]
+fn the_default_keymap_has_no_clash_and_matches_the_table() {
+    let keymap = Keymap::default();
+    assert_eq!(keymap.clash(), None);
+    for ((binding, keys), table) in keymap.bindings().zip(BINDINGS) {
+        assert_eq!(keys, table.keys, "{:?}", binding.action);
+    }
+}
