@@ -3,6 +3,7 @@
 //! its place's first words and source line. Text, JSON, Markdown and CSV,
 //! shared by `tipx notes` and the explorer's notebook overlay.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -66,12 +67,33 @@ pub fn grouped<'n, 'd>(
             place: catalog.place(&entry.id),
         })
         .collect();
-    // Region first, then the countries in the dataset's order, detached last.
-    let rank = |row: &Row| match row.place {
-        Some(place) => (place.country.map_or(0, |c| c + 1), row.line().unwrap_or(0)),
-        None => (usize::MAX, row.line().unwrap_or(0)),
+    // Region first, then the countries in the dataset's order, detached
+    // last; within each, sections in the order the report reaches them
+    // (a section's first entry), so that a section is one group.
+    let country_rank = |row: &Row| match row.place {
+        Some(place) => place.country.map_or(0, |c| c + 1),
+        None => usize::MAX,
     };
-    rows.sort_by_key(|row| (rank(row), row.entry.id.clone()));
+    fn section<'d>(row: &Row<'_, 'd>) -> &'d str {
+        row.place.map_or("", |p| p.section)
+    }
+    let mut section_start: HashMap<(usize, &str), u32> = HashMap::new();
+    for row in &rows {
+        let start = section_start
+            .entry((country_rank(row), section(row)))
+            .or_insert(u32::MAX);
+        *start = (*start).min(row.line().unwrap_or(0));
+    }
+    rows.sort_by_key(|row| {
+        let key = (country_rank(row), section(row));
+        (
+            key.0,
+            section_start[&key],
+            key.1,
+            row.line(),
+            row.entry.id.clone(),
+        )
+    });
     let mut groups: Vec<Group> = Vec::new();
     for row in rows {
         let (country, section) = match row.place {

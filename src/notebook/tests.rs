@@ -206,3 +206,26 @@ fn markdown_groups_by_country_and_section_with_first_words() {
     assert!(md.contains("> Establish a network among civil society organizations working on similar anti-trafficking activities…"), "{md}");
     assert!(md.contains("  call them"), "{md}");
 }
+
+#[test]
+fn each_country_and_section_is_one_group_whatever_the_lines() {
+    let data = data();
+    let catalog = Catalog::new(&data);
+    let mut book = Notebook::default();
+    for place in catalog.places() {
+        book.set_bookmark(place, true);
+    }
+    let groups = output::grouped(&data, &book, &catalog);
+    let mut seen = HashSet::new();
+    for group in &groups {
+        assert!(
+            seen.insert((group.country.clone(), group.section.clone())),
+            "{} › {} is split",
+            group.country,
+            group.section
+        );
+    }
+    let rows: usize = groups.iter().map(|g| g.rows.len()).sum();
+    assert_eq!(rows, catalog.places().len());
+    assert_eq!(groups[0].country, "Region");
+}
