@@ -65,6 +65,10 @@ pub enum Pane {
     Compare,
     /// The comparison view's list of countries to choose from.
     ComparePick,
+    /// The field notebook: every bookmark and note.
+    Notebook,
+    /// The note editor.
+    Editor,
 }
 
 /// A movement; each pane says what it means there.
@@ -139,6 +143,20 @@ pub enum Action {
     /// Compare: choose the countries again from the list.
     ChooseCountries,
     Close,
+    /// Bookmark the selected item, figure or paragraph, or remove its bookmark.
+    ToggleBookmark,
+    /// Open the note editor on the selection.
+    EditNote,
+    /// Show the field notebook.
+    OpenNotebook,
+    /// Delete the notebook's selected entry.
+    DeleteNote,
+    /// Write the notebook to a Markdown file.
+    ExportNotes,
+    /// The editor: a line break.
+    NewLine,
+    /// The editor: keep the note and close.
+    SaveNote,
     /// A character typed into the filter or the search box.
     Input(char),
     DeleteChar,
@@ -214,6 +232,13 @@ impl Action {
             Action::ClearMarks => "Unmark every country",
             Action::ChooseCountries => "Choose the countries to compare from the list",
             Action::Close => "Close the overlay",
+            Action::ToggleBookmark => "Bookmark the selection (again: remove the bookmark)",
+            Action::EditNote => "Write or change the note on the selection",
+            Action::OpenNotebook => "Show the field notebook: every bookmark and note",
+            Action::DeleteNote => "Delete the selected bookmark and note",
+            Action::ExportNotes => "Export the notebook to a Markdown file",
+            Action::NewLine => "Start a new line",
+            Action::SaveNote => "Save the note and close the editor",
             Action::Input(_) => "Type text",
             Action::DeleteChar => "Delete the last character",
             Action::ClearInput => "Clear the input",

@@ -14,8 +14,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::briefing;
+use crate::config::Config;
 use crate::export;
+use crate::keymap;
 use crate::model::{resolve_country, Dataset, EntryKind, Problems};
+use crate::notebook::commands::{self as notebook_commands, Change, ListFormat};
+use crate::notebook::paths;
 use crate::query::compare::{self, Comparison};
 use crate::query::matrix::{KindFilter, Matrix};
 use crate::query::{compare_output, matrix_output};
@@ -43,6 +47,16 @@ pub struct Cli {
     /// The headless commands print no colour, so it is the explorer's alone.
     #[arg(long, value_enum)]
     pub theme: Option<ThemeName>,
+
+    /// The field notebook's file (default: TIPX_NOTEBOOK, else notebook.json
+    /// in the user's data folder).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub notebook: Option<PathBuf>,
+
+    /// The configuration file (default: config.toml in the user's
+    /// configuration folder).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -213,7 +227,45 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `tipx man > ~/.local/share/man/man1/tipx.1`.
     Man,
+    /// The field notebook: every bookmark and note, by country and section.
+    Notes {
+        #[arg(long, value_enum, default_value_t)]
+        format: TableFormat,
+    },
+    /// Write (or replace) the note on an item, a key figure or a paragraph.
+    #[command(after_help = NOTE_HELP)]
+    Note {
+        /// The item's id, as `show --format json` and `search --format json` print it.
+        item: String,
+        /// The note; required unless --delete.
+        #[arg(required_unless_present = "delete", conflicts_with = "delete")]
+        text: Option<String>,
+        /// Delete the note (a bookmark on the item stays).
+        #[arg(long)]
+        delete: bool,
+    },
+    /// Bookmark an item, a key figure or a paragraph.
+    #[command(after_help = NOTE_HELP)]
+    Bookmark {
+        item: String,
+        /// Remove the bookmark instead.
+        #[arg(long)]
+        delete: bool,
+    },
+    /// The configuration file: theme and keys.
+    Config {
+        /// Print the full default configuration, commented.
+        #[arg(long, required = true)]
+        default: bool,
+    },
 }
+
+const NOTE_HELP: &str = "\
+ITEM is an item's or a key figure's id (the `id` fields of `tipx show C --format
+json`, the `item` field of `tipx search --format json`), a side-bar's id,
+`paragraph-LINE` for the paragraph starting on that line of the report, or
+`footnote-N`. The notebook is --notebook FILE, else TIPX_NOTEBOOK, else
+notebook.json in the user's data folder; every change is saved at once.";
 
 const MATRIX_HELP: &str = "\
 Rows are themes: the report's six first, then the editorial ones (not the
@@ -352,10 +404,38 @@ fn describe(problems: &Problems) -> String {
 fn execute(cli: Cli) -> Result<String, Failure> {
     let Some(command) = cli.command else {
         let dataset = load(cli.data.as_ref())?;
-        explore(dataset, cli.theme)?;
+        explore(cli, dataset)?;
         return Ok(String::new());
     };
     let output = match command {
+        Command::Notes { format } => {
+            let dataset = load(cli.data.as_ref())?;
+            let format = match format {
+                TableFormat::Text => ListFormat::Text,
+                TableFormat::Json => ListFormat::Json,
+                TableFormat::Md => ListFormat::Markdown,
+                TableFormat::Csv => ListFormat::Csv,
+            };
+            notebook_commands::list(&dataset, &notebook_path(cli.notebook)?, format)?
+        }
+        Command::Note { item, text, delete } => {
+            let dataset = load(cli.data.as_ref())?;
+            let change = match text {
+                Some(text) if !delete => Change::Note(text),
+                _ => Change::DeleteNote,
+            };
+            notebook_commands::change(&dataset, &notebook_path(cli.notebook)?, &item, change)?
+        }
+        Command::Bookmark { item, delete } => {
+            let dataset = load(cli.data.as_ref())?;
+            let change = if delete {
+                Change::DeleteBookmark
+            } else {
+                Change::Bookmark
+            };
+            notebook_commands::change(&dataset, &notebook_path(cli.notebook)?, &item, change)?
+        }
+        Command::Config { .. } => crate::config::default_text(),
         Command::Validate { dir, format } => {
             let dir = dir.or(cli.data);
             match format {
@@ -501,7 +581,21 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn explore(dataset: Dataset, theme: Option<ThemeName>) -> Result<(), String> {
-    let theme = crate::theme::Theme::from_env(theme);
-    crate::tui::run(&dataset, theme).map_err(|e| e.to_string())
+fn notebook_path(flag: Option<PathBuf>) -> Result<PathBuf, String> {
+    paths::notebook(flag).ok_or_else(|| {
+        "no home folder to keep the notebook in: use --notebook FILE or TIPX_NOTEBOOK".to_string()
+    })
+}
+
+fn explore(cli: Cli, dataset: Dataset) -> Result<(), String> {
+    // A broken configuration stops tipx before the screen changes: the
+    // message names the file, line and column.
+    let config = match paths::config(cli.config.clone()) {
+        Some(path) => Config::load(&path, cli.config.is_some()).map_err(|e| e.to_string())?,
+        None => Config::default(),
+    };
+    keymap::install(config.keymap.clone());
+    let theme = crate::theme::Theme::from_env(cli.theme.or(config.theme));
+    let notebook = paths::notebook(cli.notebook);
+    crate::tui::run(&dataset, theme, notebook).map_err(|e| e.to_string())
 }

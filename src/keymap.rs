@@ -8,6 +8,10 @@ use crossterm::event::{
 
 use crate::action::{Action, Motion, Pane, View};
 
+mod runtime;
+
+pub use runtime::{action_name, active, install, parse_key, HelpGroup, Keymap, MOUSE_HELP};
+
 /// Where a binding applies. Several contexts are active at once, most
 /// specific first; the first binding that accepts a key wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,11 +34,15 @@ pub enum Context {
     Search,
     Detail,
     Help,
+    /// The field notebook overlay.
+    Notebook,
+    /// The note editor.
+    Editor,
 }
 
 impl Context {
     /// The order of the groups in the help overlay.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Always,
         Context::Views,
         Context::Moving,
@@ -48,6 +56,8 @@ impl Context {
         Context::Filter,
         Context::Search,
         Context::Detail,
+        Context::Notebook,
+        Context::Editor,
         Context::Help,
     ];
 
@@ -67,6 +77,8 @@ impl Context {
             Context::Search => "Search",
             Context::Detail => "Item detail",
             Context::Help => "Help",
+            Context::Notebook => "Field notebook",
+            Context::Editor => "Note editor",
         }
     }
 }
@@ -93,14 +105,14 @@ pub enum Key {
 }
 
 /// What a key contributes to the action it triggers.
-enum Payload {
+pub(crate) enum Payload {
     Nothing,
     Digit(u8),
     Char(char),
 }
 
 impl Key {
-    fn accepts(self, event: &KeyEvent) -> Option<Payload> {
+    pub(crate) fn accepts(self, event: &KeyEvent) -> Option<Payload> {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let alt = event.modifiers.contains(KeyModifiers::ALT);
         let typed = match event.code {
@@ -135,7 +147,7 @@ impl Key {
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-            Key::Code(code) => code_label(code).into(),
+            Key::Code(code) => code_label(code),
             Key::Alt(code) => format!("Alt-{}", code_label(code)),
             Key::Digits { first, last, alt } => {
                 format!("{}{first}-{last}", if alt { "Alt-" } else { "" })
@@ -145,8 +157,13 @@ impl Key {
     }
 }
 
-fn code_label(code: KeyCode) -> &'static str {
-    match code {
+fn code_label(code: KeyCode) -> String {
+    let label = match code {
+        KeyCode::Char(' ') => "Space",
+        KeyCode::Char(c) => return c.to_string(),
+        KeyCode::F(n) => return format!("F{n}"),
+        KeyCode::Delete => "Delete",
+        KeyCode::Insert => "Insert",
         KeyCode::Up => "↑",
         KeyCode::Down => "↓",
         KeyCode::Left => "←",
@@ -160,9 +177,9 @@ fn code_label(code: KeyCode) -> &'static str {
         KeyCode::Tab => "Tab",
         KeyCode::BackTab => "Shift-Tab",
         KeyCode::Backspace => "Backspace",
-        KeyCode::F(1) => "F1",
         _ => "?",
-    }
+    };
+    label.to_string()
 }
 
 pub struct Binding {
@@ -172,13 +189,6 @@ pub struct Binding {
     /// The word shown in the footer beside the first key, if the binding is
     /// worth a place there.
     pub footer: Option<&'static str>,
-}
-
-impl Binding {
-    pub fn keys_label(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
-        labels.join(" ")
-    }
 }
 
 const fn bind(
@@ -251,6 +261,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Views, &[Code(KeyCode::Tab)], Action::NextView, None),
     bind(C::Views, &[Code(KeyCode::BackTab)], Action::PrevView, None),
     bind(C::Views, &[Code(KeyCode::Esc)], Action::Leave, None),
+    bind(C::Views, &[Char('B')], Action::OpenNotebook, None),
     // Vim's Ctrl-O and the browsers' Alt-arrows and Backspace.
     bind(
         C::Views,
@@ -321,6 +332,9 @@ pub const BINDINGS: &[Binding] = &[
         Action::Elsewhere,
         Some("elsewhere"),
     ),
+    // Not in the footer, which has no room left at 80 columns: help lists them.
+    bind(C::Reading, &[Char('b')], Action::ToggleBookmark, None),
+    bind(C::Reading, &[Char('a')], Action::EditNote, None),
     // Matrix
     bind(
         C::Matrix,
@@ -450,12 +464,97 @@ pub const BINDINGS: &[Binding] = &[
         Action::Elsewhere,
         Some("elsewhere"),
     ),
+    bind(
+        C::Detail,
+        &[Char('b')],
+        Action::ToggleBookmark,
+        Some("bookmark"),
+    ),
+    bind(C::Detail, &[Char('a')], Action::EditNote, Some("note")),
     bind(C::Detail, &[Char('?')], Action::OpenHelp, None),
     bind(
         C::Detail,
         &[Code(KeyCode::Esc), Char('q')],
         Action::Close,
         Some("close"),
+    ),
+    // Field notebook overlay
+    bind(
+        C::Notebook,
+        &[Code(KeyCode::Enter)],
+        Action::Open,
+        Some("jump"),
+    ),
+    bind(C::Notebook, &[Char('a')], Action::EditNote, Some("note")),
+    bind(
+        C::Notebook,
+        &[Char('d'), Code(KeyCode::Delete)],
+        Action::DeleteNote,
+        Some("delete"),
+    ),
+    bind(
+        C::Notebook,
+        &[Char('e')],
+        Action::ExportNotes,
+        Some("export"),
+    ),
+    bind(
+        C::Notebook,
+        &[Code(KeyCode::Esc), Char('q')],
+        Action::Close,
+        Some("close"),
+    ),
+    // Note editor
+    bind(C::Editor, &[Key::Printable], Action::Input(' '), None),
+    bind(C::Editor, &[Code(KeyCode::Enter)], Action::NewLine, None),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Backspace)],
+        Action::DeleteChar,
+        None,
+    ),
+    bind(C::Editor, &[Ctrl('u')], Action::ClearInput, Some("clear")),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Up)],
+        Action::Move(Motion::Up),
+        None,
+    ),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Down)],
+        Action::Move(Motion::Down),
+        None,
+    ),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Left)],
+        Action::Move(Motion::Left),
+        None,
+    ),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Right)],
+        Action::Move(Motion::Right),
+        None,
+    ),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Home)],
+        Action::Move(Motion::Top),
+        None,
+    ),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::End)],
+        Action::Move(Motion::Bottom),
+        None,
+    ),
+    bind(
+        C::Editor,
+        &[Code(KeyCode::Esc), Ctrl('s')],
+        Action::SaveNote,
+        Some("save"),
     ),
     // Help overlay
     bind(
@@ -464,12 +563,6 @@ pub const BINDINGS: &[Binding] = &[
         Action::Close,
         Some("close"),
     ),
-];
-
-/// The pointer, which the table of keys cannot list.
-pub const MOUSE_HELP: &[(&str, &str)] = &[
-    ("wheel", "Scroll the pane under the pointer"),
-    ("click", "Select a view, a country, a section or a block"),
 ];
 
 /// The contexts active for the pane that has the keyboard, most specific first.
@@ -488,6 +581,8 @@ pub fn contexts(pane: Pane) -> &'static [Context] {
         Pane::Evidence => &[Always, Reading, Matrix, Moving, Views],
         Pane::Compare => &[Always, Compare, Moving, Views],
         Pane::ComparePick => &[Always, ComparePick, Moving, Views],
+        Pane::Notebook => &[Always, Notebook, Moving],
+        Pane::Editor => &[Always, Editor],
     }
 }
 
@@ -522,21 +617,12 @@ pub fn action_for(pane: Pane, event: &Event) -> Option<Action> {
     }
 }
 
-/// The action bound to a key in the pane, if any.
+/// The action bound to a key in the pane, if any, in the keymap in use.
 pub fn key_action(pane: Pane, key: &KeyEvent) -> Option<Action> {
-    for &context in contexts(pane) {
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            for k in binding.keys {
-                if let Some(payload) = k.accepts(key) {
-                    return with_payload(binding.action, payload);
-                }
-            }
-        }
-    }
-    None
+    active().key_action(pane, key)
 }
 
-fn with_payload(action: Action, payload: Payload) -> Option<Action> {
+pub(crate) fn with_payload(action: Action, payload: Payload) -> Option<Action> {
     Some(match (action, payload) {
         (Action::GoTo(_), Payload::Digit(d)) => Action::GoTo(View::from_number(d)?),
         (Action::Section(_), Payload::Digit(d)) => Action::Section(d.checked_sub(1)?),
@@ -547,48 +633,12 @@ fn with_payload(action: Action, payload: Payload) -> Option<Action> {
 
 /// The footer's entries for the pane: (key, word), most specific first.
 pub fn footer(pane: Pane) -> Vec<(String, &'static str)> {
-    let mut entries: Vec<(String, &'static str)> = Vec::new();
-    for &context in contexts(pane) {
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
-                continue;
-            };
-            if !entries.iter().any(|(_, w)| *w == word) {
-                entries.push((key.label(), word));
-            }
-        }
-    }
-    entries
+    active().footer(pane)
 }
 
-/// One group of the help overlay.
-pub struct HelpGroup {
-    pub title: &'static str,
-    /// (keys, what they do)
-    pub rows: Vec<(String, &'static str)>,
-}
-
-/// The help overlay's content, straight from the table.
+/// The help overlay's content, from the keymap in use.
 pub fn help_groups() -> Vec<HelpGroup> {
-    let mut groups: Vec<HelpGroup> = Context::ALL
-        .iter()
-        .map(|&context| HelpGroup {
-            title: context.title(),
-            rows: BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(|b| (b.keys_label(), b.action.description()))
-                .collect(),
-        })
-        .collect();
-    groups.push(HelpGroup {
-        title: "Mouse",
-        rows: MOUSE_HELP
-            .iter()
-            .map(|&(k, d)| (k.to_string(), d))
-            .collect(),
-    });
-    groups
+    active().help_groups()
 }
 
 /// How many lines the help overlay has: each group's title and rows, and
@@ -599,57 +649,4 @@ pub fn help_line_count() -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    #[test]
-    fn digits_fill_in_the_payload() {
-        let key = Key::Digits {
-            first: '1',
-            last: '9',
-            alt: true,
-        };
-        let alt3 = press(KeyCode::Char('3'), KeyModifiers::ALT);
-        let payload = key
-            .accepts(&alt3)
-            .map(|p| with_payload(Action::Section(0), p));
-        assert_eq!(payload, Some(Some(Action::Section(2))));
-        assert!(key
-            .accepts(&press(KeyCode::Char('3'), KeyModifiers::NONE))
-            .is_none());
-    }
-
-    #[test]
-    fn shifted_characters_and_back_tab_match() {
-        let shifted_g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert!(Key::Char('G').accepts(&shifted_g).is_some());
-        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert!(Key::Code(KeyCode::BackTab).accepts(&back_tab).is_some());
-        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert!(Key::Char('c').accepts(&ctrl_c).is_none());
-        assert!(Key::Ctrl('c').accepts(&ctrl_c).is_some());
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_context() {
-        for context in Context::ALL {
-            let mut seen: Vec<Key> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.context == context) {
-                for key in binding.keys {
-                    assert!(!seen.contains(key), "{key:?} twice in {context:?}");
-                    seen.push(*key);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn help_lists_every_binding_once() {
-        let rows: usize = help_groups().iter().map(|g| g.rows.len()).sum();
-        assert_eq!(rows, BINDINGS.len() + MOUSE_HELP.len());
-    }
-}
+mod tests;

@@ -5,9 +5,11 @@
 //! [`app::State`], changed only by [`app::update`] → [`ui`] draws from `&State`.
 //!
 //! Modules form layers, each importing only those below it (lowest first):
-//! `sanitize`, `atomic` → `model` → `search`, `export` → `text`, `layout` → `doc`
-//! (documents built from the model), `briefing` (exports) → `theme` → `action` → `keymap` →
-//! `app` (state and update) → `ui` (drawing) → `screenshot`, `tui` → `cli`.
+//! `sanitize`, `text`, `action`, `atomic` → `model`, `layout`, `keymap` →
+//! `search`, `export`, `query`, `notebook` (the reader's notes) → `doc`
+//! (documents built from the model), `briefing` (exports) → `theme` →
+//! `config` → `app` (state and update) → `ui` (drawing) → `screenshot`,
+//! `tui` → `cli`.
 //! `tests/layers.rs` fails on an import that goes up.
 
 pub mod action;
@@ -15,11 +17,13 @@ pub mod app;
 pub mod atomic;
 pub mod briefing;
 pub mod cli;
+pub mod config;
 pub mod doc;
 pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod notebook;
 pub mod paths;
 pub mod query;
 pub mod sanitize;

@@ -58,6 +58,20 @@ pub const SCENES: &[Scene] = &[
         keys: "/witness protection",
     },
     Scene {
+        name: "note",
+        caption: "`a` writes a note on any item, key figure or paragraph; `b` bookmarks it; both show under it",
+        width: 100,
+        height: 30,
+        keys: "j<Enter><Alt-5>aProsecutors in Quito asked for this training (March visit).<Esc>",
+    },
+    Scene {
+        name: "notebook",
+        caption: "`B`: the field notebook, by country and section; `Enter` jumps, `d` deletes, `e` exports to Markdown",
+        width: 100,
+        height: 30,
+        keys: "j<Enter><Alt-5>aProsecutors in Quito asked for this training (March visit).<Esc>jb4bB",
+    },
+    Scene {
         name: "matrix",
         caption: "2 Matrix: themes × countries with counts by kind; the selected cell's items below (`f` changes the kind)",
         width: 100,

@@ -164,6 +164,7 @@ impl Theme {
             Role::Tag => self.tag,
             Role::Quote => self.quote,
             Role::Match => self.matched,
+            Role::Note => self.tag,
         }
     }
 

@@ -11,7 +11,7 @@ mod capped;
 mod desktop_clipboard;
 
 use std::io::{self, stdout, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
@@ -29,6 +29,8 @@ use crate::action::Action;
 use crate::app::{update, SearchSlot, State};
 use crate::keymap;
 use crate::model::Dataset;
+use crate::notebook::store::write_atomically;
+use crate::notebook::Store;
 use crate::search::SearchIndex;
 use crate::theme::Theme;
 use crate::ui;
@@ -138,8 +140,9 @@ fn suspend() -> io::Result<bool> {
     }
 }
 
-/// Runs the explorer on `data` until the user quits.
-pub fn run(data: &Dataset, theme: Theme) -> io::Result<()> {
+/// Runs the explorer on `data` until the user quits, with the notebook in
+/// `notebook` (none: notes are kept in memory only).
+pub fn run(data: &Dataset, theme: Theme, notebook: Option<PathBuf>) -> io::Result<()> {
     if !stdout().is_terminal() {
         // Escape sequences in a file or a pipe help nobody.
         return Err(io::Error::other(
@@ -166,13 +169,14 @@ pub fn run(data: &Dataset, theme: Theme) -> io::Result<()> {
                 slot.get_or_init(|| SearchIndex::new(&data.search));
             });
         };
-        event_loop(data, theme, Arc::clone(&search), build_index)
+        event_loop(data, theme, notebook, Arc::clone(&search), build_index)
     })
 }
 
 fn event_loop(
     data: &Dataset,
     theme: Theme,
+    notebook: Option<PathBuf>,
     search: SearchSlot,
     after_first_frame: impl FnOnce(),
 ) -> io::Result<()> {
@@ -182,6 +186,7 @@ fn event_loop(
     // The real size, so that the state can say when it draws less of it.
     let (width, height) = crossterm::terminal::size()?;
     let mut state = State::with_search(data, theme, width, height, search);
+    let store = open_notebook(&mut state, notebook);
     terminal.draw(|frame| ui::render(&state, frame))?;
     after_first_frame();
     update(&mut state, Action::Prepare);
@@ -193,7 +198,7 @@ fn event_loop(
         let mut redraw = false;
         let mut event = event::read()?;
         for _ in 0..MAX_EVENTS_PER_FRAME {
-            match step(&mut state, &mut desktop, &event)? {
+            match step(&mut state, &mut desktop, &event, store.as_ref())? {
                 Step::Quit => return Ok(()),
                 Step::Suspended => {
                     terminal.clear()?;
@@ -234,12 +239,79 @@ enum Step {
     Quit,
 }
 
+/// Reads the notebook into the state. An unreadable notebook is reported
+/// in the status line and never written: the returned store is `None`, and
+/// notes stay in memory.
+fn open_notebook(state: &mut State, path: Option<PathBuf>) -> Option<Store> {
+    let Some(path) = path else {
+        state.set_notebook(
+            Default::default(),
+            Some("no home folder; use --notebook FILE".into()),
+        );
+        return None;
+    };
+    let store = Store::new(path);
+    match store.load() {
+        Ok(notebook) => {
+            state.set_notebook(notebook, None);
+            Some(store)
+        }
+        Err(e) => {
+            state.set_notebook(Default::default(), Some(e.to_string()));
+            None
+        }
+    }
+}
+
+/// Saves the notebook's changes at once, taking in what another tipx saved.
+fn save_notebook(state: &mut State, store: Option<&Store>) {
+    let Some(store) = store else {
+        return;
+    };
+    match store.save(&mut state.notebook) {
+        Ok(()) => state.notebook_changed(),
+        Err(e) => state.session.status = Some(format!("Notes are not saved: {e}")),
+    }
+}
+
+/// Writes the notebook's Markdown to a new file in the current folder.
+fn export_notes(state: &mut State, markdown: &str) {
+    let folder = PathBuf::from(".");
+    let path = (1..1000)
+        .map(|n| match n {
+            1 => folder.join("tipx-notebook.md"),
+            n => folder.join(format!("tipx-notebook-{n}.md")),
+        })
+        .find(|p| !p.exists());
+    let written = path
+        .ok_or_else(|| io::Error::other("too many exports here"))
+        .and_then(|path| {
+            write_atomically(&folder, &path, markdown)?;
+            Ok(path)
+        });
+    state.session.status = Some(match written {
+        Ok(path) => format!("Exported the notebook to {}", path.display()),
+        Err(e) => format!("The notebook was not exported: {e}"),
+    });
+}
+
 /// Turns one event into an action, applies it and carries out its effects.
-fn step(state: &mut State, desktop: &mut DesktopClipboard, event: &Event) -> io::Result<Step> {
+fn step(
+    state: &mut State,
+    desktop: &mut DesktopClipboard,
+    event: &Event,
+    store: Option<&Store>,
+) -> io::Result<Step> {
     let Some(action) = keymap::action_for(state.pane(), event) else {
         return Ok(Step::Nothing);
     };
     let outcome = update(state, action);
+    if outcome.save_notebook {
+        save_notebook(state, store);
+    }
+    if let Some(markdown) = &outcome.export_notes {
+        export_notes(state, markdown);
+    }
     if let Some(text) = outcome.copy {
         let mut out = stdout();
         out.write_all(clipboard_sequence(&text).as_bytes())?;
@@ -270,7 +342,8 @@ fn step(state: &mut State, desktop: &mut DesktopClipboard, event: &Event) -> io:
         return Ok(Step::Suspended);
     }
     let resized = matches!(event, Event::Resize(..));
-    Ok(if outcome.redraw || resized || exported {
+    let effects = exported || outcome.save_notebook || outcome.export_notes.is_some();
+    Ok(if outcome.redraw || resized || effects {
         Step::Redraw
     } else {
         Step::Nothing

@@ -14,11 +14,13 @@ const LAYERS: &[&[&str]] = &[
     // The dataset, and pure geometry.
     &["model", "layout", "keymap"],
     // What is computed from the model.
-    &["search", "export", "query"],
+    &["search", "export", "query", "notebook"],
     // Documents built from the model, briefings written from it, and the
     // styles that draw them.
     &["doc", "briefing"],
     &["theme"],
+    // The configuration file: theme and keys.
+    &["config"],
     // The explorer's state and update.
     &["app"],
     // Drawing.

@@ -17,6 +17,7 @@ pub mod countries;
 mod export;
 mod history;
 pub mod matrix;
+pub mod notebook;
 mod overlays;
 pub mod reading;
 pub mod region;
@@ -31,6 +32,7 @@ pub use countries::{Countries, CountryList, Focus};
 pub use export::Export;
 pub use history::History;
 pub use matrix::MatrixView;
+pub use notebook::{EditorBox, NotebookBox};
 pub use overlays::{Detail, ElsewhereBox, Overlay};
 pub use reading::{DocId, Docs};
 pub use region::Region;
@@ -40,8 +42,10 @@ use crate::action::{Action, Pane, View};
 use crate::doc::DocLine;
 use crate::layout::{self, bar_cells, Screen};
 use crate::model::{Dataset, Target};
+use crate::notebook::{Annotations, Catalog, Notebook};
 use crate::search::{Hit, SearchIndex};
 use crate::theme::Theme;
+use ratatui_textarea::TextArea;
 
 /// What the terminal layer must do after an action.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,6 +60,10 @@ pub struct Outcome {
     pub quit: bool,
     /// Give the terminal back and stop until the shell's `fg`.
     pub suspend: bool,
+    /// The notebook changed: save it (and take in what another tipx saved).
+    pub save_notebook: bool,
+    /// The notebook as Markdown, to be written to a file.
+    pub export_notes: Option<String>,
 }
 
 /// Everything the user changed. Small and comparable, so that `update`
@@ -105,6 +113,15 @@ pub struct State<'a> {
     /// What the detail lines were laid out for.
     detail_for: Option<(DocId, usize, usize)>,
     history: History,
+    /// The reader's bookmarks and notes, and the places they can go.
+    pub notebook: Notebook,
+    pub catalog: Catalog<'a>,
+    /// The notebook as the documents show it.
+    pub annotations: Annotations,
+    /// Why the notebook is not saved (it could not be read), if so.
+    notebook_problem: Option<String>,
+    /// The note editor's text, while the editor is open.
+    pub editor: TextArea<'static>,
 }
 
 /// Applies an action and says what the terminal must do.
@@ -164,6 +181,11 @@ impl<'a> State<'a> {
             detail_lines: Vec::new(),
             detail_for: None,
             history: History::default(),
+            notebook: Notebook::default(),
+            catalog: Catalog::new(data),
+            annotations: Annotations::default(),
+            notebook_problem: None,
+            editor: TextArea::default(),
         };
         state.resize(width, height);
         state.normalize();
@@ -177,6 +199,8 @@ impl<'a> State<'a> {
             Overlay::Search(_) => Pane::Search,
             Overlay::Detail(_) => Pane::Detail,
             Overlay::Elsewhere(_) => Pane::Elsewhere,
+            Overlay::Notebook(_) => Pane::Notebook,
+            Overlay::Editor(_) => Pane::Editor,
             Overlay::None => match self.session.view {
                 View::Countries => self.session.countries.pane(),
                 View::Region => Pane::Region,
@@ -216,7 +240,13 @@ impl<'a> State<'a> {
 
     fn apply(&mut self, action: Action, out: &mut Outcome) {
         match action {
-            Action::Quit => out.quit = true,
+            Action::Quit => {
+                // Ctrl-C in the editor keeps what was typed: no note is lost.
+                if matches!(self.session.overlay, Overlay::Editor(_)) {
+                    self.editor_action(Action::SaveNote, out);
+                }
+                out.quit = true;
+            }
             Action::Suspend => out.suspend = true,
             Action::OpenHelp => {
                 self.session.overlay = match self.session.overlay {
@@ -239,6 +269,9 @@ impl<'a> State<'a> {
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Prepare => self.prepare(),
             Action::Export => self.export_view(out),
+            Action::OpenNotebook => self.open_notebook(out),
+            Action::ToggleBookmark => self.toggle_bookmark(out),
+            Action::EditNote => self.edit_note(),
             _ => match self.pane() {
                 Pane::Help => self.help_action(action),
                 Pane::Search => self.search_action(action),
@@ -250,6 +283,8 @@ impl<'a> State<'a> {
                 Pane::Region => self.region_action(action, out),
                 Pane::Matrix | Pane::Evidence => self.matrix_action(action, out),
                 Pane::Compare | Pane::ComparePick => self.compare_action(action, out),
+                Pane::Notebook => self.notebook_action(action, out),
+                Pane::Editor => self.editor_action(action, out),
             },
         }
     }
@@ -444,9 +479,11 @@ impl<'a> State<'a> {
                     .docs
                     .get(detail.doc)
                     .and_then(|d| d.blocks.get(detail.block));
-                self.detail_lines = block.map_or_else(Vec::new, |b| {
+                let mut lines = block.map_or_else(Vec::new, |b| {
                     crate::doc::lines::detail_lines(self.data, b, width)
                 });
+                lines.extend(self.detail_annotation_lines(detail, width));
+                self.detail_lines = lines;
                 self.detail_for = Some(key);
             }
         }

@@ -1,6 +1,7 @@
 //! The overlays: help, search and an item's detail. Their state, and what
 //! each does with an action while it has the keyboard.
 
+use super::notebook::{EditorBox, NotebookBox};
 use super::reading::DocId;
 use super::{Outcome, State};
 use crate::action::{Action, Motion};
@@ -26,14 +27,20 @@ pub struct ElsewhereBox {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Search(super::search::SearchBox),
     Detail(Detail),
     Elsewhere(ElsewhereBox),
+    /// The field notebook.
+    Notebook(NotebookBox),
+    /// The note editor.
+    Editor(EditorBox),
 }
 
 /// Where a motion takes a scroll position or a selection, `page` rows at a time.
-fn moved(at: usize, motion: Motion, page: usize) -> usize {
+pub(super) fn moved(at: usize, motion: Motion, page: usize) -> usize {
     let page = page.max(1);
     match motion {
         Motion::Up => at.saturating_sub(1),
@@ -188,7 +195,7 @@ impl State<'_> {
             Overlay::Search(search) => {
                 search.selected = search.selected.min(hits.saturating_sub(1));
             }
-            Overlay::Elsewhere(_) | Overlay::None => {}
+            Overlay::Notebook(_) | Overlay::Editor(_) | Overlay::Elsewhere(_) | Overlay::None => {}
         }
     }
 }

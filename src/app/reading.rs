@@ -11,6 +11,7 @@ use crate::action::{Action, Motion, View};
 use crate::doc::{self, clip, DocLayout, Document, Reader, Viewport};
 use crate::layout::{self, ReadingArea};
 use crate::model::Dataset;
+use crate::notebook::Annotations;
 
 /// A reading document: a country's profile or the region view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +134,7 @@ impl<'a> Docs<'a> {
     }
 
     /// Lays the document out at `width` unless it is laid out so already.
-    pub fn lay_out(&mut self, data: &'a Dataset, id: DocId, width: usize) {
+    pub fn lay_out(&mut self, data: &'a Dataset, id: DocId, width: usize, notes: &Annotations) {
         if self.is_laid_out(id, width) {
             return;
         }
@@ -143,7 +144,7 @@ impl<'a> Docs<'a> {
                 let laid_out = match self.kept.iter().position(|(k, _)| *k == key) {
                     Some(at) => self.kept.remove(at).1,
                     None => match self.build(data, id) {
-                        Some(doc) => doc::lines::lay_out(doc, width),
+                        Some(doc) => doc::lines::lay_out_annotated(doc, width, notes),
                         None => return,
                     },
                 };
@@ -159,7 +160,7 @@ impl<'a> Docs<'a> {
                 let Some(doc) = self.build(data, id) else {
                     return;
                 };
-                self.region_layout = doc::lines::lay_out(doc, width);
+                self.region_layout = doc::lines::lay_out_annotated(doc, width, notes);
                 self.region_for = Some(width);
             }
             DocId::Evidence | DocId::Elsewhere => {
@@ -168,11 +169,21 @@ impl<'a> Docs<'a> {
                     _ => &mut self.elsewhere,
                 };
                 if let Some(doc) = &slot.doc {
-                    slot.layout = doc::lines::lay_out(doc, width);
+                    slot.layout = doc::lines::lay_out_annotated(doc, width, notes);
                     slot.width = Some(width);
                 }
             }
         }
+    }
+
+    /// Drops every layout, so that each is laid out again when next shown:
+    /// the notebook changed, and with it the marks and notes under items.
+    pub fn forget_layouts(&mut self) {
+        self.profile_for = None;
+        self.kept.clear();
+        self.region_for = None;
+        self.evidence.width = None;
+        self.elsewhere.width = None;
     }
 
     /// Is the document laid out at this width?
@@ -264,7 +275,7 @@ impl<'a> State<'a> {
     /// Builds and lays out the document for its pane's current width.
     pub(super) fn lay_out(&mut self, id: DocId) {
         let width = usize::from(self.reading_area(id).doc.width);
-        self.docs.lay_out(self.data, id, width);
+        self.docs.lay_out(self.data, id, width, &self.annotations);
     }
 
     /// Is a reader kept for the document? The overlay's reader goes with it.

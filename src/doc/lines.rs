@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::document::{Block, BlockKind, Document};
 use crate::export::cite;
 use crate::model::{Dataset, ItemKind, Target};
+use crate::notebook::{Annotation, Annotations};
 use crate::text::{width as text_width, wrap_ranges};
 
 /// Columns left of the text for the selection marker.
@@ -31,6 +32,8 @@ pub enum Role {
     Quote,
     /// Words matching a search.
     Match,
+    /// The reader's bookmark and note on a block.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +161,12 @@ pub const MEASURE: usize = 100;
 /// Lays a document out at `width` columns (the gutter included); prose
 /// stops at [`MEASURE`] columns on a wider pane.
 pub fn lay_out(doc: &Document, width: usize) -> DocLayout {
+    lay_out_annotated(doc, width, &Annotations::default())
+}
+
+/// Lays a document out with the reader's bookmark and note under each
+/// block that has them; prose stops at [`MEASURE`] columns.
+pub fn lay_out_annotated(doc: &Document, width: usize, notes: &Annotations) -> DocLayout {
     let text_columns = width.saturating_sub(GUTTER).clamp(1, MEASURE);
     let mut lines: Vec<DocLine> = Vec::new();
     let mut blocks = Vec::with_capacity(doc.blocks.len());
@@ -191,6 +200,10 @@ pub fn lay_out(doc: &Document, width: usize) -> DocLayout {
             _ => {
                 for para in reading_paras(block).iter() {
                     wrap_para(para, text_columns, at, &mut lines);
+                }
+                if let Some(annotation) = notes.of(block.anchor) {
+                    let para = annotation_para(annotation, &indent_of(block));
+                    wrap_para(&para, text_columns, at, &mut lines);
                 }
                 blocks.push(start..lines.len());
                 // Figures and list entries read as rows of a table.
@@ -250,6 +263,33 @@ fn reading_paras<'b>(block: &'b Block) -> Vec<Para<'b>> {
         }
     }
     paras
+}
+
+/// "★ bookmarked", "✎ the note" or "★ ✎ the note", under a block, the
+/// note's lines aligned after the marks.
+pub fn annotation_para(annotation: Annotation, indent: &str) -> Para<'static> {
+    let (marks, text) = match (annotation.bookmark, annotation.note) {
+        (true, "") => ("★ ", "bookmarked".to_string()),
+        (true, note) => ("★ ✎ ", note.to_string()),
+        (false, note) => ("✎ ", note.to_string()),
+    };
+    Para::new(text, Role::Note).prefixed(format!("{indent}{marks}"))
+}
+
+/// The reader's mark and note as lines, for the detail overlay.
+pub fn annotation_lines(annotation: Annotation, width: usize) -> Vec<DocLine> {
+    let mut out = vec![DocLine::default()];
+    wrap_para(&annotation_para(annotation, ""), width, None, &mut out);
+    out
+}
+
+/// The indent of a block's text under its label ("12. "), where its
+/// source line and note sit.
+fn indent_of(block: &Block) -> String {
+    match (&block.kind, &block.label) {
+        (BlockKind::Item, label) => " ".repeat(text_width(label.as_deref().unwrap_or("•")) + 1),
+        _ => String::new(),
+    }
 }
 
 /// The text with its lead sentence in bold: inline where the text starts

@@ -56,7 +56,7 @@ pub fn cells(report: &Report, countries: &[Country]) -> Vec<Vec<Cell>> {
 }
 
 /// Where a search hit lives, so that the explorer can jump to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     Country(usize),
     CountryOverview {

@@ -10,6 +10,7 @@ pub mod elsewhere;
 pub mod footer;
 pub mod help;
 pub mod matrix;
+pub mod notebook;
 pub mod reading;
 pub mod region;
 pub mod search;
@@ -48,6 +49,10 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Search(search) => search::render(state, frame, &screen, search),
         Overlay::Detail(detail) => detail::render(state, frame.buffer_mut(), &screen, detail),
         Overlay::Elsewhere(asked) => elsewhere::render(state, frame.buffer_mut(), &screen, asked),
+        Overlay::Notebook(nb) => notebook::render(state, frame.buffer_mut(), &screen, nb),
+        Overlay::Editor(editor) => {
+            notebook::render_editor(state, frame.buffer_mut(), &screen, editor)
+        }
     }
 }
 

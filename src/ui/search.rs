@@ -107,6 +107,15 @@ fn render_hits(state: &State, buf: &mut ratatui::buffer::Buffer, area: Rect, sel
                 theme.meta.patch(patch),
             ));
         }
+        // The reader's bookmark and note on the hit, as under items.
+        if let Some(note) = state.annotations.of(Some(entry.target)) {
+            let mark = match (note.bookmark, note.note.is_empty()) {
+                (true, false) => " ★ ✎",
+                (true, true) => " ★",
+                (false, _) => " ✎",
+            };
+            spans.push(Span::styled(mark, theme.tag.patch(patch)));
+        }
         let head = text::ellipsize_line(Line::from(spans), usize::from(area.width));
         let rows = Rect {
             y,
