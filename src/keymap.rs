@@ -194,7 +194,6 @@ pub struct Binding {
     pub footer: Option<&'static str>,
 }
 
-
 /// The contexts active for the pane that has the keyboard, most specific first.
 pub fn contexts(pane: Pane) -> &'static [Context] {
     use Context::*;

@@ -23,7 +23,6 @@ const fn bind(
     }
 }
 
-
 const UP: &[Key] = &[Char('k'), Code(KeyCode::Up)];
 const DOWN: &[Key] = &[Char('j'), Code(KeyCode::Down)];
 const LEFT: &[Key] = &[Char('h'), Code(KeyCode::Left)];
