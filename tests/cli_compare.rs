@@ -2,41 +2,19 @@
 //! tests/fixtures/measures (three countries whose key figures say what they
 //! measure), checked against the dataset files read here directly.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{ok, run, MANIFEST_DIR};
 use serde_json::Value;
 
-const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
-const MEASURES: &str = "tests/fixtures/measures";
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("tipx")
-        .expect("the tipx binary is built")
-        .current_dir(MANIFEST_DIR)
-        .args(args)
-        .output()
-        .expect("tipx runs");
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    )
-}
-
-fn ok(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, Some(0), "tipx {args:?} failed:\n{stderr}");
-    assert!(
-        stderr.is_empty(),
-        "tipx {args:?} wrote to stderr:\n{stderr}"
-    );
-    stdout
-}
-
+/// `tipx ARGS --format json`, parsed.
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();
     all.extend(["--format", "json"]);
-    serde_json::from_str(&ok(&all)).expect("valid JSON")
+    common::cli::json(&all)
 }
+
+const MEASURES: &str = "tests/fixtures/measures";
 
 fn country_file(dir: &str, id: &str) -> Value {
     let path = format!("{MANIFEST_DIR}/{dir}/countries/{id}.json");

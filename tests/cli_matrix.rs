@@ -1,36 +1,12 @@
 //! `tipx matrix` in every format, checked against the dataset files read
 //! here directly (not through tipx's own index).
 
+mod common;
+
+use common::cli::{ok, run, MANIFEST_DIR};
 use std::collections::BTreeMap;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("tipx")
-        .expect("the tipx binary is built")
-        .current_dir(MANIFEST_DIR)
-        .args(args)
-        .output()
-        .expect("tipx runs");
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    )
-}
-
-fn ok(args: &[&str]) -> String {
-    let (code, stdout, stderr) = run(args);
-    assert_eq!(code, Some(0), "tipx {args:?} failed:\n{stderr}");
-    assert!(
-        stderr.is_empty(),
-        "tipx {args:?} wrote to stderr:\n{stderr}"
-    );
-    stdout
-}
 
 fn read_json(path: &str) -> Value {
     let text = std::fs::read_to_string(format!("{MANIFEST_DIR}/{path}")).expect("readable");

@@ -1,24 +1,9 @@
 //! `tipx search` headless: the JSON fields, the flags and the exit status.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{run, MANIFEST_DIR};
 use serde_json::Value;
-
-const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Runs tipx; returns exit code, stdout and stderr.
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("tipx")
-        .expect("the tipx binary is built")
-        .current_dir(MANIFEST_DIR)
-        .args(args)
-        .output()
-        .expect("tipx runs");
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    )
-}
 
 /// The hits of a search that finds something, as JSON.
 fn hits(args: &[&str]) -> Vec<Value> {

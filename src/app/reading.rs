@@ -323,28 +323,18 @@ impl<'a> State<'a> {
                 });
             }
             Action::Elsewhere => self.open_elsewhere(id),
-            Action::Copy => {
-                let Some(block) = self
-                    .docs
-                    .get(id)
-                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
-                else {
+            Action::Copy | Action::CopyCitation => {
+                let cursor = self.reader(id).cursor;
+                let Some(block) = self.docs.get(id).and_then(|d| d.blocks.get(cursor)) else {
                     return true;
                 };
-                let text = clip::block_text(self.data, block);
-                let what = format!("{} with its source", block.context);
-                self.copied(out, text, &what);
-            }
-            Action::CopyCitation => {
-                let Some(block) = self
-                    .docs
-                    .get(id)
-                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
-                else {
-                    return true;
+                let (text, what) = if action == Action::Copy {
+                    let what = format!("{} with its source", block.context);
+                    (clip::block_text(self.data, block), what)
+                } else {
+                    let what = format!("the citation of {}", block.context);
+                    (clip::citation(self.data, block), what)
                 };
-                let text = clip::citation(self.data, block);
-                let what = format!("the citation of {}", block.context);
                 self.copied(out, text, &what);
             }
             _ => return false,

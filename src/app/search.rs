@@ -2,8 +2,9 @@
 //! (everything, one country, the region) and its history, and the last
 //! search's hits, walked with n and N from any view once one is opened.
 
+use super::overlays::moved;
 use super::{Overlay, State};
-use crate::action::{Action, Motion};
+use crate::action::Action;
 use crate::model::Target;
 use crate::search::Hit;
 
@@ -43,19 +44,6 @@ impl Found {
     /// The hit shown, if any.
     pub fn current(&self) -> Option<&Hit> {
         self.hits.get(self.at)
-    }
-}
-
-fn moved(at: usize, motion: Motion, page: usize) -> usize {
-    let page = page.max(1);
-    match motion {
-        Motion::Up => at.saturating_sub(1),
-        Motion::Down => at.saturating_add(1),
-        Motion::PageUp => at.saturating_sub(page),
-        Motion::PageDown => at.saturating_add(page),
-        Motion::Top => 0,
-        Motion::Bottom => usize::MAX,
-        Motion::Left | Motion::Right => at,
     }
 }
 

@@ -3,6 +3,7 @@
 //! the real keymap into `update`, the invariant checked after every step.
 #![allow(dead_code)] // each test binary uses its own part
 
+pub mod cli;
 pub mod hostile;
 
 use std::sync::OnceLock;
