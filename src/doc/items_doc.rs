@@ -4,10 +4,12 @@
 //! keeps its label, source and anchor, so that it can be copied with its
 //! citation and opened where it lives.
 
+use std::borrow::Cow;
+
 use super::document::{Block, BlockKind, Document};
 use crate::model::{Dataset, Organization};
 use crate::query::matrix::Elsewhere;
-use crate::query::{ItemRef, Kind, Owner};
+use crate::query::{first_sentence, ItemRef, Kind, Owner};
 
 /// Who the item belongs to, as a reader names it.
 pub fn owner_name(data: &Dataset, owner: Owner) -> &str {
@@ -77,7 +79,8 @@ pub fn evidence<'a>(data: &'a Dataset, items: &[ItemRef<'a>], kinds: &[Kind]) ->
 }
 
 /// The best practices elsewhere, a section per owner in the report's order,
-/// each with the themes it shares with the item asked about.
+/// each by its lead sentence with its source and the themes it shares with
+/// the item asked about.
 pub fn elsewhere<'a>(data: &'a Dataset, found: &[Elsewhere<'a>]) -> Document<'a> {
     let mut doc = Document::default();
     let mut owner = None;
@@ -96,7 +99,10 @@ pub fn elsewhere<'a>(data: &'a Dataset, found: &[Elsewhere<'a>]) -> Document<'a>
             .iter()
             .map(|t| data.theme_label(t))
             .collect();
+        // Its lead sentence (a verbatim prefix), so that the list can be
+        // scanned; Enter opens the whole practice, y copies it whole.
         let mut block = item_block(data, &e.practice);
+        block.text = Cow::Borrowed(first_sentence(e.practice.item));
         block.remark = Some(format!("Shared themes: {}", themes.join("; ")));
         doc.push(block);
     }
