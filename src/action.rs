@@ -49,6 +49,8 @@ impl View {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Help,
+    /// The help overlay's filter input.
+    HelpFilter,
     Search,
     Detail,
     /// What works elsewhere: the best practices on an item's themes.

@@ -199,6 +199,7 @@ pub fn contexts(pane: Pane) -> &'static [Context] {
     use Context::*;
     match pane {
         Pane::Help => &[Always, Help, Moving],
+        Pane::HelpFilter => &[Always, Filter],
         Pane::Search => &[Always, Search],
         Pane::Detail => &[Always, Detail, Moving],
         Pane::Filter => &[Always, Filter],
@@ -270,10 +271,32 @@ pub fn help_groups() -> Vec<HelpGroup> {
     active().help_groups()
 }
 
-/// How many lines the help overlay has: each group's title and rows, and
-/// a blank line between groups.
-pub fn help_line_count() -> usize {
-    let groups = help_groups();
+/// The help's groups with only the rows that hold every word of `filter`
+/// (in their keys, their description or their group's title, in any case);
+/// a group left with no row is left out.
+pub fn help_groups_filtered(filter: &str) -> Vec<HelpGroup> {
+    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+    help_groups()
+        .into_iter()
+        .filter_map(|mut group| {
+            let title = group.title.to_lowercase();
+            group.rows.retain(|(keys, description)| {
+                let row = format!(
+                    "{title} {} {}",
+                    keys.to_lowercase(),
+                    description.to_lowercase()
+                );
+                words.iter().all(|w| row.contains(w.as_str()))
+            });
+            (!group.rows.is_empty()).then_some(group)
+        })
+        .collect()
+}
+
+/// How many lines the help overlay has under `filter`: each group's title
+/// and rows, and a blank line between groups.
+pub fn help_line_count(filter: &str) -> usize {
+    let groups = help_groups_filtered(filter);
     groups.iter().map(|g| g.rows.len() + 1).sum::<usize>() + groups.len().saturating_sub(1)
 }
 

@@ -231,3 +231,32 @@ fn clicking_the_arrow_of_a_section_bar_shows_the_sections_beyond() {
     );
     assert_eq!(section(&s), before + 1, "› goes to the next section");
 }
+
+#[test]
+fn the_help_says_that_it_scrolls_and_filters_as_you_type() {
+    let mut s = explorer(80, 24);
+    key(&mut s, KeyCode::Char('?'));
+    let text = buffer_text(&draw(&s, 80, 24));
+    assert!(text.contains("of") && text.contains("/ filters"), "{text}");
+    key(&mut s, KeyCode::Char('/'));
+    typed(&mut s, "quit");
+    let Overlay::Help { filter, typing, .. } = &s.session.overlay else {
+        panic!("the help is open");
+    };
+    assert_eq!(
+        (filter.as_str(), *typing),
+        ("quit", true),
+        "q is typed, not quitting"
+    );
+    let text = buffer_text(&draw(&s, 80, 24));
+    assert!(text.contains("Quit tipx"), "{text}");
+    assert!(
+        !text.contains("Next view"),
+        "only the rows with the word: {text}"
+    );
+    insta::assert_snapshot!("help_filtered_80x24", text);
+    key(&mut s, KeyCode::Enter);
+    assert_eq!(s.pane(), tipx::action::Pane::Help, "Enter keeps the filter");
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.session.overlay, Overlay::None, "Esc closes the help");
+}

@@ -223,7 +223,7 @@ fn overlays_open_and_close() {
     key(&mut s, KeyCode::Char('?'));
     assert!(matches!(s.session.overlay, Overlay::Help { .. }));
     key(&mut s, KeyCode::PageDown);
-    assert!(matches!(s.session.overlay, Overlay::Help { scroll } if scroll > 0));
+    assert!(matches!(s.session.overlay, Overlay::Help { scroll, .. } if scroll > 0));
     let closed = key(&mut s, KeyCode::Char('q'));
     assert_eq!(s.session.overlay, Overlay::None);
     assert!(!closed.quit, "q closes the help, it does not quit");

@@ -196,6 +196,7 @@ impl<'a> State<'a> {
     /// The pane that has the keyboard: the one router of keys and actions.
     pub fn pane(&self) -> Pane {
         match &self.session.overlay {
+            Overlay::Help { typing: true, .. } => Pane::HelpFilter,
             Overlay::Help { .. } => Pane::Help,
             Overlay::Search(_) => Pane::Search,
             Overlay::Detail(_) => Pane::Detail,
@@ -252,7 +253,11 @@ impl<'a> State<'a> {
             Action::OpenHelp => {
                 self.session.overlay = match self.session.overlay {
                     Overlay::Help { .. } => Overlay::None,
-                    _ => Overlay::Help { scroll: 0 },
+                    _ => Overlay::Help {
+                        scroll: 0,
+                        filter: String::new(),
+                        typing: false,
+                    },
                 }
             }
             Action::OpenSearch => self.open_search(),
@@ -274,7 +279,7 @@ impl<'a> State<'a> {
             Action::ToggleBookmark => self.toggle_bookmark(out),
             Action::EditNote => self.edit_note(),
             _ => match self.pane() {
-                Pane::Help => self.help_action(action),
+                Pane::Help | Pane::HelpFilter => self.help_action(action),
                 Pane::Search => self.search_action(action),
                 Pane::Detail => self.detail_action(action, out),
                 Pane::Elsewhere => self.elsewhere_action(action, out),

@@ -29,6 +29,10 @@ pub enum Overlay {
     None,
     Help {
         scroll: usize,
+        /// Words the help's lines must contain; empty shows them all.
+        filter: String,
+        /// The filter input has the keyboard.
+        typing: bool,
     },
     Search(super::search::SearchBox),
     Detail(Detail),
@@ -60,10 +64,27 @@ impl State<'_> {
 
     pub(super) fn help_action(&mut self, action: Action) {
         let page = self.overlay_height().saturating_sub(1);
-        if let (super::Overlay::Help { scroll }, Action::Move(motion)) =
-            (&mut self.session.overlay, action)
-        {
-            *scroll = moved(*scroll, motion, page);
+        let super::Overlay::Help {
+            scroll,
+            filter,
+            typing,
+        } = &mut self.session.overlay
+        else {
+            return;
+        };
+        match action {
+            Action::Move(motion) => *scroll = moved(*scroll, motion, page),
+            Action::StartFilter => *typing = true,
+            Action::KeepFilter => *typing = false,
+            Action::ClearFilter => {
+                filter.clear();
+                *typing = false;
+            }
+            Action::Input(_) | Action::DeleteChar | Action::ClearInput => {
+                super::edit_text(filter, action);
+                *scroll = 0;
+            }
+            _ => {}
         }
     }
 
@@ -185,8 +206,14 @@ impl State<'_> {
         let detail_lines = self.detail_lines.len();
         let hits = self.hits.len();
         match &mut self.session.overlay {
-            Overlay::Help { scroll } => {
-                let lines = keymap::help_line_count();
+            Overlay::Help {
+                scroll,
+                filter,
+                typing,
+            } => {
+                let lines = keymap::help_line_count(filter);
+                // The filter's line takes one of the overlay's.
+                let height = height - usize::from(*typing || !filter.is_empty()).min(height - 1);
                 *scroll = (*scroll).min(lines.saturating_sub(height));
             }
             Overlay::Detail(detail) => {

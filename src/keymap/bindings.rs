@@ -372,6 +372,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("save"),
     ),
     // Help overlay
+    bind(C::Help, &[Char('/')], Action::StartFilter, Some("filter")),
     bind(
         C::Help,
         &[Code(KeyCode::Esc), Char('?'), Char('q')],

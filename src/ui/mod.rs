@@ -45,7 +45,11 @@ pub fn render(state: &State, frame: &mut Frame) {
     footer::render(state, frame.buffer_mut(), screen.footer);
     match &state.session.overlay {
         Overlay::None => {}
-        Overlay::Help { scroll } => help::render(state, frame.buffer_mut(), &screen, *scroll),
+        Overlay::Help {
+            scroll,
+            filter,
+            typing,
+        } => help::render(state, frame, &screen, *scroll, filter, *typing),
         Overlay::Search(search) => search::render(state, frame, &screen, search),
         Overlay::Detail(detail) => detail::render(state, frame.buffer_mut(), &screen, detail),
         Overlay::Elsewhere(asked) => elsewhere::render(state, frame.buffer_mut(), &screen, asked),
