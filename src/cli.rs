@@ -218,6 +218,9 @@ pub enum Command {
         /// Replace FILE if it exists.
         #[arg(long, requires = "output")]
         force: bool,
+        /// Put each of your field notes under the item it is on (Markdown, HTML).
+        #[arg(long)]
+        with_notes: bool,
     },
     /// Print a completion script for a shell.
     #[command(after_help = COMPLETIONS_HELP)]
@@ -484,13 +487,27 @@ fn execute(cli: Cli) -> Result<String, Failure> {
             country,
             output,
             force,
+            with_notes,
         } => {
             let dataset = load(cli.data.as_ref())?;
+            // An unreadable notebook stops the export: notes left out
+            // without a word would pass for none written.
+            let notebook = if with_notes {
+                let path = notebook_path(cli.notebook.clone())?;
+                Some(
+                    crate::notebook::Store::new(path)
+                        .load()
+                        .map_err(|e| e.to_string())?,
+                )
+            } else {
+                None
+            };
             let request = export_command::Request {
                 format,
                 countries: &country,
                 output: output.as_deref(),
                 force,
+                notes: notebook.as_ref(),
             };
             match export_command::run(&dataset, &request)? {
                 Some(briefing) => briefing,

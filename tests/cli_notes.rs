@@ -201,3 +201,49 @@ fn a_broken_config_stops_tipx_with_its_place() {
         .code(1)
         .stderr(predicate::str::contains("missing.toml"));
 }
+
+#[test]
+fn export_with_notes_puts_each_note_under_its_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("notebook.json");
+    tipx(&book)
+        .args([
+            "note",
+            "ecu-rec-2",
+            "Ask the prosecutors.\nThen the police.",
+        ])
+        .assert()
+        .success();
+    tipx(&book)
+        .args(["bookmark", "syn-rec-1"])
+        .assert()
+        .success();
+    let with = tipx(&book)
+        .args(["export", "--country", "ecuador", "--with-notes"])
+        .output()
+        .unwrap();
+    assert!(with.status.success());
+    let text = String::from_utf8(with.stdout).unwrap();
+    // The note stands right after its item's source line, as a quote.
+    let item = text
+        .find("Support law enforcement and legal professionals")
+        .expect("the item");
+    let note = text.find("> **Field note:**").expect("the note");
+    assert!(note > item, "the note follows its item");
+    // Inside the numbered list, indented as the item's own lines are.
+    assert!(
+        text[note..]
+            .starts_with("> **Field note:**\n   > Ask the prosecutors.\n   > Then the police."),
+        "{}",
+        &text[note..note + 80]
+    );
+    assert!(text.contains("> **Field note (bookmarked):** bookmarked, no note."));
+    // Without the flag, no note leaves the notebook.
+    let without = tipx(&book)
+        .args(["export", "--country", "ecuador"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(without.stdout)
+        .unwrap()
+        .contains("Field note"));
+}

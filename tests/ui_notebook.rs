@@ -195,3 +195,22 @@ fn ctrl_c_in_the_editor_keeps_the_note_before_quitting() {
     let entry = state.notebook.get(ecuador_recommendation_id());
     assert_eq!(entry.map(|e| e.note.as_str()), Some("half a thought"));
 }
+
+#[test]
+fn a_bookmarked_item_carries_its_mark_in_the_comparison_too() {
+    let mut state = on_ecuador_recommendation();
+    key(&mut state, KeyCode::Char('b'));
+    let id = ecuador_recommendation_id();
+    // Compare Ecuador with the Dominican Republic, down to the recommendations.
+    press(&mut state, "<Esc> k 3");
+    assert_eq!(state.session.view, View::Compare);
+    let mut shown = screen(&state);
+    for _ in 0..12 {
+        if shown.contains(&format!("★ {id}")) {
+            break;
+        }
+        key(&mut state, KeyCode::Char(']'));
+        shown = screen(&state);
+    }
+    assert!(shown.contains(&format!("★ {id}")), "{shown}");
+}

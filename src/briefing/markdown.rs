@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::export::cite;
 use crate::model::{Country, Dataset, Item, ItemKind, Note, Paragraph, Report};
+use crate::notebook::Notebook;
 use crate::query::matrix::{KindFilter, Matrix};
 use crate::query::matrix_output;
 use crate::query::table::{md_cell, md_table};
@@ -70,6 +71,18 @@ fn source_line(dataset: &Dataset, item: &Item) -> String {
 /// A numbered list of the report's bullets, each with its source. A bullet
 /// of several paragraphs stays one list entry (its paragraphs indented).
 fn items(out: &mut String, dataset: &Dataset, items: &[Item]) {
+    items_noted(out, dataset, items, None);
+}
+
+/// [`items`], each followed by the reader's bookmark and note where the
+/// notebook has one (`tipx export --with-notes`), set apart as a quote so
+/// that it never passes for the report's words.
+fn items_noted(
+    out: &mut String,
+    dataset: &Dataset,
+    items: &[Item],
+    field_notes: Option<&Notebook>,
+) {
     if items.is_empty() {
         out.push_str("*None in the report.*\n\n");
         return;
@@ -94,7 +107,10 @@ fn items(out: &mut String, dataset: &Dataset, items: &[Item]) {
             Some(title) => format!("**{}**\n\n{}", prose(title), prose(&item.text)),
             None => prose(&item.text),
         };
-        let body = format!("{body}\n\n{}", source_line(dataset, item));
+        let mut body = format!("{body}\n\n{}", source_line(dataset, item));
+        if let Some(entry) = field_notes.and_then(|n| n.get(&item.id)) {
+            body.push_str(&reader_note(entry.bookmark, &entry.note));
+        }
         for (n, line) in body.lines().enumerate() {
             match (n, line.is_empty()) {
                 (0, _) => out.push_str(&marker),
@@ -163,7 +179,22 @@ fn executive_summary(out: &mut String, report: &Report) {
     }
 }
 
-fn synthesis(out: &mut String, dataset: &Dataset, level: usize) {
+/// The reader's bookmark and note under an item, as a Markdown quote.
+fn reader_note(bookmark: bool, note: &str) -> String {
+    let mut text = String::from("\n\n> **Field note");
+    text.push_str(if bookmark { " (bookmarked)" } else { "" });
+    text.push_str(":**");
+    if note.is_empty() {
+        text.push_str(" bookmarked, no note.");
+    }
+    for line in note.lines() {
+        text.push_str("\n> ");
+        text.push_str(&prose(line));
+    }
+    text
+}
+
+fn synthesis(out: &mut String, dataset: &Dataset, level: usize, field_notes: Option<&Notebook>) {
     let s = &dataset.report.synthesis;
     heading(out, level, "Regional synthesis (Section II)");
     paragraphs(out, &s.intro);
@@ -174,7 +205,7 @@ fn synthesis(out: &mut String, dataset: &Dataset, level: usize) {
     ];
     for (title, list) in parts {
         heading(out, level + 1, &format!("{title} ({})", list.len()));
-        items(out, dataset, list);
+        items_noted(out, dataset, list, field_notes);
     }
 }
 
@@ -200,6 +231,16 @@ fn glossary_and_footnotes(out: &mut String, report: &Report, level: usize) {
 
 /// One country's profile, its title at heading `level`.
 pub fn country(dataset: &Dataset, c: &Country, level: usize) -> String {
+    country_noted(dataset, c, level, None)
+}
+
+/// [`country`], with the reader's notes under the items they concern.
+pub fn country_noted(
+    dataset: &Dataset,
+    c: &Country,
+    level: usize,
+    field_notes: Option<&Notebook>,
+) -> String {
     let mut out = String::new();
     heading(&mut out, level, &format!("{} ({})", c.name, c.iso3));
     let tier = &c.tier;
@@ -276,9 +317,9 @@ pub fn country(dataset: &Dataset, c: &Country, level: usize) -> String {
             level + 1,
             &format!("{} ({})", kind.label(), list.len()),
         );
-        items(&mut out, dataset, list);
+        items_noted(&mut out, dataset, list, field_notes);
     }
-    notes(&mut out, level + 1, &c.notes);
+    self::notes(&mut out, level + 1, &c.notes);
     if !c.organizations.is_empty() {
         heading(&mut out, level + 1, "Organizations");
         for o in &c.organizations {
@@ -356,10 +397,10 @@ pub fn region(dataset: &Dataset) -> String {
     let scope = &report.methodology.scope_of_work;
     heading(&mut out, 3, &format!("Scope of work ({})", scope.len()));
     items(&mut out, dataset, scope);
-    synthesis(&mut out, dataset, 2);
+    synthesis(&mut out, dataset, 2, None);
     heading(&mut out, 2, "Conclusion");
     paragraphs(&mut out, &report.conclusion);
-    notes(&mut out, 2, &report.notes);
+    self::notes(&mut out, 2, &report.notes);
     glossary_and_footnotes(&mut out, report, 2);
     out
 }
@@ -368,6 +409,15 @@ pub fn region(dataset: &Dataset) -> String {
 /// chosen countries (all when `chosen` is empty), the matrix, conclusion,
 /// notes, acronyms and footnotes.
 pub fn briefing(dataset: &Dataset, chosen: &[usize]) -> String {
+    briefing_noted(dataset, chosen, None)
+}
+
+/// [`briefing`], with the reader's notes under the items they concern.
+pub fn briefing_noted(
+    dataset: &Dataset,
+    chosen: &[usize],
+    field_notes: Option<&Notebook>,
+) -> String {
     let report = &dataset.report;
     let countries: Vec<&Country> = if chosen.is_empty() {
         dataset.countries.iter().collect()
@@ -381,10 +431,10 @@ pub fn briefing(dataset: &Dataset, chosen: &[usize]) -> String {
     front_matter(&mut out, report, &countries);
     heading(&mut out, 2, "Executive summary");
     executive_summary(&mut out, report);
-    synthesis(&mut out, dataset, 2);
+    synthesis(&mut out, dataset, 2, field_notes);
     heading(&mut out, 2, "Country profiles (Section III)");
     for c in &countries {
-        out.push_str(&country(dataset, c, 3));
+        out.push_str(&country_noted(dataset, c, 3, field_notes));
     }
     out.push_str(&matrix(dataset, KindFilter::All));
     out.push('\n');

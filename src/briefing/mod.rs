@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::export::to_json;
 use crate::model::{Country, Dataset, Report};
+use crate::notebook::Notebook;
 
 /// The formats of `tipx export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,11 +28,23 @@ struct Whole<'a> {
 
 /// The briefing on the chosen countries (every country when `chosen` is empty).
 pub fn briefing(dataset: &Dataset, chosen: &[usize], format: BriefingFormat) -> String {
+    briefing_noted(dataset, chosen, format, None)
+}
+
+/// [`briefing`], with the reader's notes under their items in Markdown and
+/// HTML (`tipx export --with-notes`); JSON is the report alone.
+pub fn briefing_noted(
+    dataset: &Dataset,
+    chosen: &[usize],
+    format: BriefingFormat,
+    field_notes: Option<&Notebook>,
+) -> String {
     match format {
-        BriefingFormat::Markdown => markdown::briefing(dataset, chosen),
-        BriefingFormat::Html => {
-            html::page(&dataset.report.title, &markdown::briefing(dataset, chosen))
-        }
+        BriefingFormat::Markdown => markdown::briefing_noted(dataset, chosen, field_notes),
+        BriefingFormat::Html => html::page(
+            &dataset.report.title,
+            &markdown::briefing_noted(dataset, chosen, field_notes),
+        ),
         // The whole model, as the dataset's files hold it.
         BriefingFormat::Json => {
             let countries = if chosen.is_empty() {

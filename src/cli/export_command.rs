@@ -13,6 +13,8 @@ pub struct Request<'a> {
     pub countries: &'a [String],
     pub output: Option<&'a Path>,
     pub force: bool,
+    /// The reader's notebook, for `--with-notes`.
+    pub notes: Option<&'a crate::notebook::Notebook>,
 }
 
 /// The format asked for, else the one the output file's extension names,
@@ -44,7 +46,7 @@ pub fn run(dataset: &Dataset, request: &Request) -> Result<Option<String>, Strin
             chosen.push(index);
         }
     }
-    let contents = briefing::briefing(dataset, &chosen, format_of(request));
+    let contents = briefing::briefing_noted(dataset, &chosen, format_of(request), request.notes);
     let Some(path) = request.output else {
         return Ok(Some(contents));
     };

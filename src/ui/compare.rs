@@ -325,7 +325,8 @@ fn render_row(
             .as_ref()
             .and_then(|b| b.get(column))
             .and_then(Option::as_ref);
-        let lines = table::cell_lines(state.data, row, cell, bar, width);
+        let mut lines = table::cell_lines(state.data, row, cell, bar, width);
+        mark_notes(state, cell, &mut lines, width);
         let selected_cell = selected_row && column == view.column;
         // The selected entry where the cell has one Enter opens, else the cell.
         let chosen = openable.get(view.entry).copied();
@@ -355,6 +356,36 @@ fn render_row(
                 buf.set_style(cell_area.intersection(area), patch);
             }
             put_line(buf, cell_area.intersection(area), Line::from(spans));
+        }
+    }
+}
+
+/// The reader's bookmark (★) and note (✎) before an item's first line, as
+/// wherever items are shown; the line keeps its width.
+fn mark_notes(
+    state: &State,
+    cell: &crate::query::compare::Cell,
+    lines: &mut [CellLine],
+    width: usize,
+) {
+    for (k, entry) in cell.entries.iter().enumerate() {
+        let Some(item) = entry.item else {
+            continue;
+        };
+        let Some(note) = state.annotations.of(Some(item.target())) else {
+            continue;
+        };
+        let mark = match (note.bookmark, note.note.is_empty()) {
+            (true, false) => "★✎ ",
+            (true, true) => "★ ",
+            (false, _) => "✎ ",
+        };
+        let Some(first) = lines.iter_mut().find(|l| l.entry == Some(k)) else {
+            continue;
+        };
+        if let Some((text, _)) = first.spans.first_mut() {
+            let room = width.saturating_sub(crate::text::width(mark));
+            *text = format!("{mark}{}", crate::text::ellipsize(text, room));
         }
     }
 }
