@@ -120,11 +120,20 @@ impl Cell<'_> {
         }
     }
 
-    /// What decides whether two cells say the same: the number where there
-    /// is one, else the printed value.
+    /// What decides whether two cells say the same: the number and the
+    /// words that qualify it ("over forty percent" is not "forty percent")
+    /// where there is a number, else the printed value.
     fn comparable(&self) -> (Option<String>, Option<u64>) {
         match self.number() {
-            Some(n) => (None, Some(n.to_bits())),
+            Some(n) => {
+                let value = self.value().unwrap_or_default().to_lowercase();
+                let qualifiers: Vec<&str> = QUALIFIERS
+                    .iter()
+                    .copied()
+                    .filter(|q| value.split(|c: char| !c.is_alphanumeric()).any(|w| w == *q))
+                    .collect();
+                (Some(qualifiers.join(" ")), Some(n.to_bits()))
+            }
             None => (self.value(), None),
         }
     }
@@ -213,6 +222,25 @@ pub fn check_pick(dataset: &Dataset, picked: &[(usize, &str)]) -> Result<(), Pic
     }
     Ok(())
 }
+
+/// Words by which the report qualifies a number: two figures with the same
+/// number but not the same of these words do not say the same.
+const QUALIFIERS: [&str; 14] = [
+    "over",
+    "approximately",
+    "about",
+    "estimated",
+    "more",
+    "less",
+    "nearly",
+    "almost",
+    "around",
+    "some",
+    "reach",
+    "only",
+    "least",
+    "up",
+];
 
 fn row<'a>(group: Group, label: String, cells: Vec<Cell<'a>>) -> Row<'a> {
     let differs = cells
@@ -476,6 +504,30 @@ mod tests {
         assert_eq!(roles.differs, a.roles != b.roles);
         let tier = &cmp.rows[0];
         assert_eq!(tier.differs, a.tier.level != b.tier.level);
+    }
+
+    #[test]
+    fn the_same_number_qualified_otherwise_differs() {
+        let dataset = dataset();
+        let dom = dataset
+            .countries
+            .iter()
+            .position(|c| c.iso3 == "DOM")
+            .unwrap();
+        let ecu = dataset
+            .countries
+            .iter()
+            .position(|c| c.iso3 == "ECU")
+            .unwrap();
+        let cmp = Comparison::new(&dataset, &[dom, ecu]);
+        let under_18 = cmp
+            .rows
+            .iter()
+            .find(|r| r.measure == Some("under-18-share"))
+            .expect("both print the share under 18");
+        let values: Vec<String> = under_18.cells.iter().filter_map(Cell::value).collect();
+        assert_eq!(values, ["forty percent", "over forty percent"]);
+        assert!(under_18.differs, "over forty percent is not forty percent");
     }
 
     #[test]
