@@ -11,23 +11,23 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::briefing;
 use crate::config::Config;
 use crate::export;
 use crate::keymap;
-use crate::model::{resolve_country, Dataset, EntryKind, Problems};
+use crate::model::{resolve_country, Dataset, Problems};
 use crate::notebook::commands::{self as notebook_commands, Change, ListFormat};
 use crate::notebook::paths;
 use crate::query::compare::{self, Comparison};
-use crate::query::matrix::{KindFilter, Matrix};
+use crate::query::matrix::Matrix;
 use crate::query::{compare_output, matrix_output};
 use crate::sanitize::clean_lines;
 use crate::search::{self, Hit, SearchIndex};
 pub use crate::theme::ThemeName;
-pub use formats::{BriefingArg, Format, ValidateFormat};
-use help_texts::{COMPLETIONS_HELP, EXPORT_HELP, LIST_HELP};
+pub use formats::{BriefingArg, EntryFilter, Format, MatrixKind, TableFormat, ValidateFormat};
+use help_texts::{COMPARE_HELP, COMPLETIONS_HELP, EXPORT_HELP, LIST_HELP, MATRIX_HELP, NOTE_HELP};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -60,85 +60,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Output of the table commands (`matrix`, `compare`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum TableFormat {
-    /// Plain text to read or paste.
-    #[default]
-    Text,
-    /// JSON for scripts (jq).
-    Json,
-    /// GitHub Markdown tables.
-    Md,
-    Csv,
-}
-
-/// Which items the matrix counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum MatrixKind {
-    #[default]
-    All,
-    Recommendations,
-    BestPractices,
-    /// Lessons learned (for the synthesis, its challenges).
-    Lessons,
-}
-
-impl From<MatrixKind> for KindFilter {
-    fn from(kind: MatrixKind) -> KindFilter {
-        match kind {
-            MatrixKind::All => KindFilter::All,
-            MatrixKind::Recommendations => KindFilter::Recommendations,
-            MatrixKind::BestPractices => KindFilter::BestPractices,
-            MatrixKind::Lessons => KindFilter::Lessons,
-        }
-    }
-}
-
-/// What `search --kind` selects: one kind of entry, or `item` for every
-/// bullet of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EntryFilter {
-    /// Any bullet: lesson, best practice, recommendation, challenge, objective, scope.
-    Item,
-    Lesson,
-    BestPractice,
-    Recommendation,
-    Challenge,
-    Objective,
-    Scope,
-    Paragraph,
-    Figure,
-    Country,
-    Place,
-    Organization,
-    SideBar,
-    Footnote,
-    Glossary,
-}
-
-impl EntryFilter {
-    fn admits(self, kind: EntryKind) -> bool {
-        match self {
-            EntryFilter::Item => kind.is_item(),
-            EntryFilter::Lesson => kind == EntryKind::Lesson,
-            EntryFilter::BestPractice => kind == EntryKind::BestPractice,
-            EntryFilter::Recommendation => kind == EntryKind::Recommendation,
-            EntryFilter::Challenge => kind == EntryKind::Challenge,
-            EntryFilter::Objective => kind == EntryKind::Objective,
-            EntryFilter::Scope => kind == EntryKind::Scope,
-            EntryFilter::Paragraph => kind == EntryKind::Paragraph,
-            EntryFilter::Figure => kind == EntryKind::Figure,
-            EntryFilter::Country => kind == EntryKind::Country,
-            EntryFilter::Place => kind == EntryKind::Place,
-            EntryFilter::Organization => kind == EntryKind::Organization,
-            EntryFilter::SideBar => kind == EntryKind::Sidebar,
-            EntryFilter::Footnote => kind == EntryKind::Footnote,
-            EntryFilter::Glossary => kind == EntryKind::Glossary,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -262,37 +183,6 @@ pub enum Command {
         default: bool,
     },
 }
-
-const NOTE_HELP: &str = "\
-ITEM is an item's or a key figure's id (the `id` fields of `tipx show C --format
-json`, the `item` field of `tipx search --format json`), a side-bar's id,
-`paragraph-LINE` for the paragraph starting on that line of the report, or
-`footnote-N`. The notebook is --notebook FILE, else TIPX_NOTEBOOK, else
-notebook.json in the user's data folder; every change is saved at once.";
-
-const MATRIX_HELP: &str = "\
-Rows are themes: the report's six first, then the editorial ones (not the
-report's). Columns are the countries, then the regional synthesis (SYN), whose
-lists are best practices, challenges and recommendations; --kind lessons shows
-its challenges. Cells count items: R recommendations, B best practices,
-L lessons learned, C challenges.
-
---format csv writes one row per theme × column: theme, theme_label, regional
-(one of the report's six), country (\"synthesis\" for the synthesis),
-country_name, then the item ids of each kind, space-separated.
---format json: {countries, themes: [{id, label, regional, cells: [{country,
-recommendations, best_practices, lessons_learned}], synthesis}]}.";
-
-const COMPARE_HELP: &str = "\
-Rows: tier, roles, assessment and who requested it; key figures aligned by
-what they measure; the themes of each country's recommendations; then lessons
-learned, best practices and recommendations grouped by theme (each item's lead
-sentence). A row whose values differ is marked; \"not in the report\" where a
-country has nothing.
-
---format csv writes one row per comparison row × country: group, label,
-measure, theme, differs, country, value, number, year, items, figures,
-source_lines (lists space-separated).";
 
 /// A failed command: a usage error (exit 2) or anything else (exit 1).
 enum Failure {
