@@ -207,6 +207,72 @@ fn overlay(body: Rect) -> OverlayArea {
     }
 }
 
+/// Columns of one width after a column of labels (the matrix's countries,
+/// the comparison's): scrolled sideways so that the selected one shows
+/// when not all of them fit. Drawing and clicks both place columns with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    /// Width of the labels on the left.
+    pub label: u16,
+    /// Width of each column, its one-column gap included.
+    pub cell: u16,
+    /// The first column shown, and how many show.
+    pub first: usize,
+    pub visible: usize,
+    /// How many columns there are.
+    pub total: usize,
+}
+
+impl Columns {
+    /// `visible` of `total` columns of `cell` width after `label`, the
+    /// first shown chosen so that `selected` is among them.
+    pub fn new(label: u16, cell: u16, visible: usize, total: usize, selected: usize) -> Columns {
+        let visible = visible.min(total);
+        let first = if visible >= total {
+            0
+        } else {
+            selected
+                .saturating_sub(visible.saturating_sub(1))
+                .min(total - visible)
+        };
+        Columns {
+            label,
+            cell,
+            first,
+            visible,
+            total,
+        }
+    }
+
+    /// The x offset (from the table's left) of a shown column.
+    pub fn x(&self, column: usize) -> Option<u16> {
+        let shown = column.checked_sub(self.first)?;
+        (shown < self.visible).then(|| self.label + self.cell * shown as u16)
+    }
+
+    /// The column drawn at an x offset, if any.
+    pub fn column_at(&self, x: u16) -> Option<usize> {
+        let inside = x.checked_sub(self.label)?;
+        let shown = usize::from(inside / self.cell.max(1));
+        (shown < self.visible).then_some(self.first + shown)
+    }
+
+    /// The columns drawn, in order.
+    pub fn shown(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.visible
+    }
+
+    /// Columns of text in a cell (the gap left out).
+    pub fn text_width(&self) -> usize {
+        usize::from(self.cell.saturating_sub(1)).max(1)
+    }
+
+    /// Are there columns scrolled out of view to the left, to the right?
+    pub fn more(&self) -> (bool, bool) {
+        (self.first > 0, self.first + self.visible < self.total)
+    }
+}
+
 /// The first row shown of a list of `height` rows, so that the selection
 /// is visible. Stateless, so the drawing and the clicks agree on it.
 pub fn list_offset(selected: usize, height: usize) -> usize {

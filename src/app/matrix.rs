@@ -9,7 +9,7 @@ use super::reading::DocId;
 use super::{Outcome, State};
 use crate::action::{Action, Motion, Pane};
 use crate::doc::{clip, items_doc, Reader};
-use crate::layout::{self, list_offset, ReadingArea};
+use crate::layout::{self, list_offset, Columns, ReadingArea};
 use crate::query::matrix::{Column, KindFilter, Matrix};
 
 /// Which part of the matrix view has the keyboard.
@@ -126,42 +126,18 @@ pub fn areas(body: Rect, grid_lines: usize) -> MatrixAreas {
 }
 
 /// Where the columns of the grid go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GridGeometry {
-    /// Width of the theme labels on the left.
-    pub label: u16,
-    /// Width of each column's cell.
-    pub cell: u16,
-    /// Width of the "reach" column on the right (countries per theme).
-    pub reach: u16,
-    /// The first column shown, and how many are shown.
-    pub first: usize,
-    pub visible: usize,
-}
+pub type GridGeometry = Columns;
 
-impl GridGeometry {
-    /// The x offset (from the grid's left) of a shown column.
-    pub fn x(&self, column: usize) -> Option<u16> {
-        let shown = column.checked_sub(self.first)?;
-        (shown < self.visible).then(|| self.label + self.cell * shown as u16)
-    }
-
-    /// The column at an x offset, if one is drawn there.
-    pub fn column_at(&self, x: u16) -> Option<usize> {
-        let inside = x.checked_sub(self.label)?;
-        let shown = usize::from(inside / self.cell.max(1));
-        (shown < self.visible).then_some(self.first + shown)
-    }
-}
+/// Width of the "reach" column on the right of the grid (countries per theme).
+pub const REACH_WIDTH: u16 = 7;
 
 /// Lays the columns out on `width` columns: each cell wide enough for its
 /// counts (two columns a kind), wider when there is room, scrolled so that
 /// the selected column shows when not all fit.
 pub fn geometry(width: u16, columns: usize, kinds: usize, selected: usize) -> GridGeometry {
-    let reach = 7;
     let label = (width * 3 / 10).clamp(12, 30);
     let min_cell = (kinds.max(1) as u16) * 2 + 2;
-    let room = width.saturating_sub(label + reach);
+    let room = width.saturating_sub(label + REACH_WIDTH);
     let fit = usize::from(room / min_cell).max(1);
     let visible = fit.min(columns);
     let cell = if visible == columns && columns > 0 {
@@ -169,18 +145,7 @@ pub fn geometry(width: u16, columns: usize, kinds: usize, selected: usize) -> Gr
     } else {
         min_cell
     };
-    let first = if visible >= columns {
-        0
-    } else {
-        selected.saturating_sub(visible - 1).min(columns - visible)
-    };
-    GridGeometry {
-        label,
-        cell,
-        reach,
-        first,
-        visible,
-    }
+    Columns::new(label, cell, visible, columns, selected)
 }
 
 impl<'a> State<'a> {
@@ -315,15 +280,7 @@ impl<'a> State<'a> {
             Action::Move(motion) if focus == MatrixFocus::Grid => self.move_cell(motion),
             // Enter on an item opens it where it lives; back returns here.
             Action::Open => {
-                let id = DocId::Evidence;
-                let target = self
-                    .docs
-                    .get(id)
-                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
-                    .and_then(|b| b.anchor);
-                if let Some(target) = target {
-                    self.jump_to(target);
-                }
+                self.open_selected(DocId::Evidence);
             }
             _ if focus == MatrixFocus::Evidence => {
                 self.reading_action(DocId::Evidence, action, out);
@@ -437,7 +394,7 @@ mod tests {
     fn the_grid_scrolls_sideways_to_keep_the_selected_column() {
         let wide = geometry(120, 6, 3, 0);
         assert_eq!((wide.first, wide.visible), (0, 6));
-        assert!(wide.label + wide.cell * 6 + wide.reach <= 120);
+        assert!(wide.label + wide.cell * 6 + REACH_WIDTH <= 120);
         let narrow = geometry(40, 6, 3, 5);
         assert!(narrow.visible < 6);
         assert_eq!(narrow.first + narrow.visible, 6, "the last column shows");

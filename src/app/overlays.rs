@@ -156,16 +156,13 @@ impl State<'_> {
     pub(super) fn elsewhere_action(&mut self, action: Action, out: &mut Outcome) {
         match action {
             Action::Open => {
-                let id = DocId::Elsewhere;
-                let target = self
-                    .docs
-                    .get(id)
-                    .and_then(|d| d.blocks.get(self.reader(id).cursor))
-                    .and_then(|b| b.anchor);
-                if let Some(target) = target {
-                    self.session.overlay = Overlay::None;
-                    self.jump_to(target);
-                }
+                let Some(target) = self.selected_block(DocId::Elsewhere).and_then(|b| b.anchor)
+                else {
+                    return;
+                };
+                // Closed before the jump, so that back returns to the screen under it.
+                self.session.overlay = Overlay::None;
+                self.jump_to(target);
             }
             Action::Elsewhere => {}
             _ => {

@@ -8,7 +8,7 @@ use ratatui::layout::Position;
 
 use super::{Detail, Outcome, Overlay, State};
 use crate::action::{Action, Motion, View};
-use crate::doc::{self, clip, DocLayout, Document, Reader, Viewport};
+use crate::doc::{self, clip, Block, DocLayout, Document, Reader, Viewport};
 use crate::layout::{self, ReadingArea};
 use crate::model::Dataset;
 use crate::notebook::Annotations;
@@ -324,8 +324,7 @@ impl<'a> State<'a> {
             }
             Action::Elsewhere => self.open_elsewhere(id),
             Action::Copy | Action::CopyCitation => {
-                let cursor = self.reader(id).cursor;
-                let Some(block) = self.docs.get(id).and_then(|d| d.blocks.get(cursor)) else {
+                let Some(block) = self.selected_block(id) else {
                     return true;
                 };
                 let (text, what) = if action == Action::Copy {
@@ -340,6 +339,19 @@ impl<'a> State<'a> {
             _ => return false,
         }
         true
+    }
+
+    /// The block the reader of a document has selected.
+    pub(super) fn selected_block(&self, id: DocId) -> Option<&Block<'a>> {
+        self.docs.get(id)?.blocks.get(self.reader(id).cursor)
+    }
+
+    /// Enter on a matrix cell's items: the selected one where it lives,
+    /// the jump remembered.
+    pub(super) fn open_selected(&mut self, id: DocId) {
+        if let Some(target) = self.selected_block(id).and_then(|b| b.anchor) {
+            self.jump_to(target);
+        }
     }
 
     /// The mouse wheel over a reading pane.

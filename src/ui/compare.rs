@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
+use super::countries::{country_row, RowStyle};
 use crate::action::Pane;
 use crate::app::compare::table::{self, Block, CellLine, Tone, LABEL_MARKS};
 use crate::app::compare::{CompareAreas, Laid};
@@ -96,24 +97,9 @@ fn render_chooser(state: &State, buf: &mut Buffer, areas: &CompareAreas) {
         };
         let order = marked.iter().position(|&m| m == c);
         let check = order.map_or("[ ]".to_string(), |k| format!("[{}]", k + 1));
-        let spans = vec![
-            Span::styled(
-                if is_selected { "▶ " } else { "  " },
-                theme.marker.patch(patch),
-            ),
-            Span::styled(check, theme.mark.patch(patch)),
-            Span::styled(" ", patch),
-            Span::styled(
-                text::pad(&country.name, name_width),
-                theme.label.patch(patch),
-            ),
-            Span::styled(" ", patch),
-            Span::styled(
-                country.tier.level.badge(),
-                theme.tier(country.tier.level).patch(patch),
-            ),
-            Span::styled(format!(" {}", country.region), theme.meta.patch(patch)),
-        ];
+        let marker = if is_selected { "▶ " } else { "  " };
+        let style = RowStyle { name_width, patch };
+        let row_line = country_row(state, country, marker, check, style, rows.width);
         let area = Rect {
             y: rows.y + line as u16,
             height: 1,
@@ -122,7 +108,7 @@ fn render_chooser(state: &State, buf: &mut Buffer, areas: &CompareAreas) {
         if is_selected {
             buf.set_style(area, patch);
         }
-        put_line(buf, area, Line::from(spans));
+        put_line(buf, area, row_line);
     }
     let shown = state.data.countries.len().saturating_sub(offset);
     if shown + 1 < usize::from(rows.height) {
@@ -225,8 +211,7 @@ fn render_header(state: &State, buf: &mut Buffer, cmp: &Comparison, laid: &Laid,
     }
     let theme = &state.theme;
     let geometry = &laid.geometry;
-    let left = geometry.first > 0;
-    let right = geometry.first + geometry.visible < geometry.columns;
+    let (left, right) = geometry.more();
     let corner = match (left, right) {
         (true, true) => "‹ more ›",
         (true, false) => "‹ more",

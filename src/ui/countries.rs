@@ -10,6 +10,7 @@ use ratatui::Frame;
 use super::reading;
 use crate::app::{DocId, Focus, State};
 use crate::layout::{list_offset, ListArea, ReadingArea};
+use crate::model::Country;
 use crate::text;
 
 /// Fewer columns than this for the region, and the list leaves it out.
@@ -93,30 +94,17 @@ fn render_list(state: &State, buf: &mut Buffer, list: &ListArea) -> Option<Posit
         } else {
             Style::new()
         };
-        let mut spans = vec![
-            Span::styled(if selected { "▶" } else { " " }, theme.marker.patch(patch)),
-            Span::styled(if marked { "●" } else { " " }, theme.mark.patch(patch)),
-            Span::styled(" ", patch),
-            Span::styled(
-                text::pad(&country.name, name_width),
-                theme.label.patch(patch),
-            ),
-            Span::styled(" ", patch),
-            Span::styled(
-                country.tier.level.badge(),
-                theme.tier(country.tier.level).patch(patch),
-            ),
-        ];
-        // The region where it reads: a stub like "Ca" says nothing.
-        let room = usize::from(rows.width).saturating_sub(name_width + 7);
-        if room >= MIN_REGION_COLUMNS {
-            spans.push(Span::styled(" ", patch));
-            spans.push(Span::styled(
-                text::ellipsize(&country.region, room - 1),
-                theme.meta.patch(patch),
-            ));
-        }
-        let line = Line::from(spans);
+        let marker = if selected { "▶" } else { " " };
+        let mark = if marked { "●" } else { " " };
+        let row_style = RowStyle { name_width, patch };
+        let line = country_row(
+            state,
+            country,
+            marker,
+            mark.to_string(),
+            row_style,
+            rows.width,
+        );
         let y = rows.y + row as u16;
         let row_area = Rect {
             y,
@@ -127,6 +115,53 @@ fn render_list(state: &State, buf: &mut Buffer, list: &ListArea) -> Option<Posit
         buf.set_line(rows.x, y, &line, rows.width);
     }
     cursor
+}
+
+/// How a row of a country list is drawn: names padded to one width, and
+/// the style patched over the row (the selection's, or none).
+pub struct RowStyle {
+    pub name_width: usize,
+    pub patch: Style,
+}
+
+/// A country as a list shows it: the selection marker, a mark (marked for
+/// comparison, or its place among the marked), the name, the tier badge,
+/// and the region where it has room to read.
+pub fn country_row<'a>(
+    state: &State,
+    country: &'a Country,
+    marker: &'a str,
+    mark: String,
+    style: RowStyle,
+    width: u16,
+) -> Line<'a> {
+    let theme = &state.theme;
+    let patch = style.patch;
+    let mut spans = vec![
+        Span::styled(marker, theme.marker.patch(patch)),
+        Span::styled(mark, theme.mark.patch(patch)),
+        Span::styled(" ", patch),
+        Span::styled(
+            text::pad(&country.name, style.name_width),
+            theme.label.patch(patch),
+        ),
+        Span::styled(" ", patch),
+        Span::styled(
+            country.tier.level.badge(),
+            theme.tier(country.tier.level).patch(patch),
+        ),
+    ];
+    // The region where it reads: a stub like "Ca" says nothing.
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    let room = usize::from(width).saturating_sub(used);
+    if room >= MIN_REGION_COLUMNS {
+        spans.push(Span::styled(" ", patch));
+        spans.push(Span::styled(
+            text::ellipsize(&country.region, room - 1),
+            theme.meta.patch(patch),
+        ));
+    }
+    Line::from(spans)
 }
 
 fn render_profile(state: &State, buf: &mut Buffer, page: &ReadingArea) {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
 use super::reading;
-use crate::app::matrix::{grid_lines, GridLine, MatrixFocus, GRID_HEADER};
+use crate::app::matrix::{grid_lines, GridLine, MatrixFocus, GRID_HEADER, REACH_WIDTH};
 use crate::app::{DocId, State};
 use crate::query::matrix::{Cell, Column, KindFilter, Matrix};
 use crate::query::{Kind, Owner};
@@ -88,8 +88,7 @@ fn render_grid(state: &State, buf: &mut Buffer, matrix: &Matrix, area: Rect) {
     let label_width = usize::from(geometry.label);
 
     // Column names, then the letters of the kinds each column counts.
-    let scrolled_left = geometry.first > 0;
-    let scrolled_right = geometry.first + geometry.visible < matrix.columns.len();
+    let (scrolled_left, scrolled_right) = geometry.more();
     let corner = match (scrolled_left, scrolled_right) {
         (true, true) => "‹ more ›",
         (true, false) => "‹ more",
@@ -129,7 +128,7 @@ fn render_grid(state: &State, buf: &mut Buffer, matrix: &Matrix, area: Rect) {
         area.x + reach_x + 1,
         area.y,
         "Reach",
-        usize::from(geometry.reach),
+        usize::from(REACH_WIDTH),
         theme.label,
     );
 
@@ -198,7 +197,7 @@ fn render_grid(state: &State, buf: &mut Buffer, matrix: &Matrix, area: Rect) {
                     area.x + reach_x,
                     y,
                     reach,
-                    usize::from(geometry.reach),
+                    usize::from(REACH_WIDTH),
                     theme.meta,
                 );
             }

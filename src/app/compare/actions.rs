@@ -140,7 +140,7 @@ impl State<'_> {
                 view.entry = 0;
             }
             Motion::Right => {
-                view.column = (view.column + 1).min(laid.geometry.columns.saturating_sub(1));
+                view.column = (view.column + 1).min(laid.geometry.total.saturating_sub(1));
                 view.entry = 0;
             }
             Motion::Top => to_row(view, 0),

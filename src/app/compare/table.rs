@@ -2,6 +2,7 @@
 //! cell's lines say, where each row starts. Pure functions of the comparison
 //! and the width, so that drawing, scrolling and clicks agree.
 
+use crate::layout::Columns;
 use crate::model::{Dataset, TierLevel};
 use crate::query::compare::{Cell, Comparison, Entry, Group, Row};
 use crate::query::compare_output::{cite, NOT_IN_REPORT};
@@ -14,41 +15,7 @@ pub const MIN_CELL: u16 = 24;
 pub const ENTRY_LINES: usize = 5;
 
 /// Where the columns go: the labels on the left, then the countries shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    pub label: u16,
-    /// Width of each country's cell, its one-column gap included.
-    pub cell: u16,
-    /// The first column shown, and how many show.
-    pub first: usize,
-    pub visible: usize,
-    pub columns: usize,
-}
-
-impl Geometry {
-    /// The x offset (from the table's left) of a shown column.
-    pub fn x(&self, column: usize) -> Option<u16> {
-        let shown = column.checked_sub(self.first)?;
-        (shown < self.visible).then(|| self.label + self.cell * shown as u16)
-    }
-
-    /// The column drawn at an x offset, if any.
-    pub fn column_at(&self, x: u16) -> Option<usize> {
-        let inside = x.checked_sub(self.label)?;
-        let shown = usize::from(inside / self.cell.max(1));
-        (shown < self.visible).then_some(self.first + shown)
-    }
-
-    /// The columns drawn, in order.
-    pub fn shown(&self) -> std::ops::Range<usize> {
-        self.first..self.first + self.visible
-    }
-
-    /// Columns of text in a cell (the gap left out).
-    pub fn text_width(&self) -> usize {
-        usize::from(self.cell.saturating_sub(1)).max(1)
-    }
-}
+pub type Geometry = Columns;
 
 /// Lays `columns` countries out on `width` columns, scrolled so that the
 /// selected one shows when not all fit.
@@ -62,18 +29,7 @@ pub fn geometry(width: u16, columns: usize, selected: usize) -> Geometry {
     } else {
         room
     };
-    let first = if visible >= columns {
-        0
-    } else {
-        selected.saturating_sub(visible - 1).min(columns - visible)
-    };
-    Geometry {
-        label,
-        cell,
-        first,
-        visible,
-        columns,
-    }
+    Columns::new(label, cell, visible, columns, selected)
 }
 
 /// How a piece of a cell is drawn; the renderer maps it to a style.
