@@ -4,79 +4,26 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::{Duration, Instant};
+mod common;
 
 use base64::Engine;
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-
-const PATIENCE: Duration = Duration::from_secs(10);
-
-struct Screen {
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    bytes: Vec<u8>,
-}
-
-impl Screen {
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while !self.parser.screen().contents().contains(text) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let chunk = self.output.recv_timeout(left).unwrap_or_else(|_| {
-                panic!("no “{text}”; screen:\n{}", self.parser.screen().contents())
-            });
-            self.parser.process(&chunk);
-            self.bytes.extend_from_slice(&chunk);
-        }
-    }
-}
+use common::pty::Session;
+use portable_pty::CommandBuilder;
 
 #[test]
 fn e_writes_a_new_file_each_time_and_y_writes_osc52() {
     let folder = tempfile::tempdir().expect("a folder");
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 160,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tipx"));
-    command.env("TERM", "xterm-256color");
     // No desktop: the copy goes through the terminal alone.
     command.env_remove("DISPLAY");
     command.cwd(folder.path());
-    let mut child = pair.slave.spawn_command(command).expect("tipx starts");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("a reader");
-    let mut keys = pair.master.take_writer().expect("a writer");
-    let (send, output) = channel();
-    std::thread::spawn(move || {
-        let mut chunk = [0u8; 8192];
-        while let Ok(n @ 1..) = reader.read(&mut chunk) {
-            if send.send(chunk[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut screen = Screen {
-        output,
-        parser: vt100::Parser::new(30, 160, 0),
-        bytes: Vec::new(),
-    };
-    let mut press = |k: &str| {
-        keys.write_all(k.as_bytes()).expect("keys");
-        keys.flush().expect("keys");
-    };
-    screen.wait_for("── Overview");
+    let mut screen = Session::spawn(command, &[], (30, 160));
+    screen.wait_for_text("── Overview");
 
-    press("e");
-    screen.wait_for("Exported Dominican Republic's profile to ./tipx-dominican-republic.md");
-    press("e");
-    screen.wait_for("to ./tipx-dominican-republic-2.md");
+    screen.send("e");
+    screen.wait_for_text("Exported Dominican Republic's profile to ./tipx-dominican-republic.md");
+    screen.send("e");
+    screen.wait_for_text("to ./tipx-dominican-republic-2.md");
     let first = std::fs::read_to_string(folder.path().join("tipx-dominican-republic.md"))
         .expect("the export");
     assert!(first.starts_with("# Dominican Republic (DOM)\n"));
@@ -90,8 +37,8 @@ fn e_writes_a_new_file_each_time_and_y_writes_osc52() {
         ["tipx-dominican-republic-2.md", "tipx-dominican-republic.md"]
     );
 
-    press("y");
-    screen.wait_for("profile in brief to the terminal's clipboard (OSC 52)");
+    screen.send("y");
+    screen.wait_for_text("profile in brief to the terminal's clipboard (OSC 52)");
     let stream = String::from_utf8_lossy(&screen.bytes).into_owned();
     let start = stream.find("\x1b]52;c;").expect("an OSC 52 sequence") + "\x1b]52;c;".len();
     let end = start + stream[start..].find("\x1b\\").expect("its end");
@@ -104,10 +51,6 @@ fn e_writes_a_new_file_each_time_and_y_writes_osc52() {
         "{copied}"
     );
 
-    press("q");
-    let deadline = Instant::now() + PATIENCE;
-    while child.try_wait().expect("status").is_none() {
-        assert!(Instant::now() < deadline, "tipx did not quit");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    screen.send("q");
+    screen.wait_for_exit();
 }

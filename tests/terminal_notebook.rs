@@ -4,96 +4,50 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-use std::sync::mpsc::{channel, Receiver};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
-
-const PATIENCE: Duration = Duration::from_secs(10);
+use common::pty::{Session, COLS, ROWS};
+use portable_pty::CommandBuilder;
 
 /// One explorer in a 120×40 pseudo-terminal, with its own notebook and no
 /// configuration but the defaults.
-struct Explorer {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    _master: Box<dyn MasterPty + Send>,
-}
+struct Explorer(Session);
 
 impl Explorer {
     fn start(notebook: &Path, home: &Path) -> Explorer {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_tipx"));
         command.arg("--notebook");
         command.arg(notebook);
-        command.env("TERM", "xterm-256color");
-        // No configuration file of the machine's user.
-        command.env("XDG_CONFIG_HOME", home);
-        command.env("HOME", home);
         command.cwd(home);
-        let child = pair.slave.spawn_command(command).expect("tipx starts");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("a reader");
-        let writer = pair.master.take_writer().expect("a writer");
-        let (send, output) = channel();
-        thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n @ 1..) = reader.read(&mut chunk) {
-                if send.send(chunk[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Explorer {
-            child,
-            writer,
-            output,
-            parser: vt100::Parser::new(40, 120, 0),
-            _master: pair.master,
-        }
+        // No configuration file of the machine's user.
+        let home = home.to_str().expect("a UTF-8 path");
+        let env = [("XDG_CONFIG_HOME", home), ("HOME", home)];
+        Explorer(Session::spawn(command, &env, (ROWS, COLS)))
     }
 
     fn wait_for_text(&mut self, text: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while !self.parser.screen().contents().contains(text) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(chunk) => self.parser.process(&chunk),
-                Err(_) => panic!(
-                    "no “{text}” within {PATIENCE:?}; screen:\n{}",
-                    self.parser.screen().contents()
-                ),
-            }
-        }
+        self.0.wait_for_text(text);
     }
 
     /// Sends keys, pausing after each so that a lone Esc reads as Esc.
     fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("keys sent");
-        self.writer.flush().expect("keys sent");
+        self.0.send(keys);
         thread::sleep(Duration::from_millis(60));
     }
 
     fn kill_hard(&mut self) {
-        let pid = self.child.process_id().expect("a running child");
+        let pid = self.0.child.process_id().expect("a running child");
         let status = Command::new("kill")
             .args(["-KILL", &pid.to_string()])
             .status()
             .expect("kill runs");
         assert!(status.success());
-        let _ = self.child.wait();
+        let _ = self.0.child.wait();
     }
 }
 
@@ -135,5 +89,5 @@ fn a_note_written_in_the_explorer_survives_sigkill_and_reaches_the_others() {
     second.wait_for_text("seen in the field");
     second.send("q");
     second.send("q");
-    let _ = second.child.wait();
+    let _ = second.0.child.wait();
 }

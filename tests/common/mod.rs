@@ -5,6 +5,8 @@
 
 pub mod cli;
 pub mod hostile;
+#[cfg(unix)]
+pub mod pty;
 
 use std::sync::OnceLock;
 
