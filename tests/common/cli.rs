@@ -37,3 +37,13 @@ pub fn json(args: &[&str]) -> Value {
     let stdout = ok(args);
     serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("tipx {args:?}: not JSON: {e}"))
 }
+
+/// The first character that could act on a terminal or reorder the text
+/// around it: a control other than newline, or a bidi embedding, override
+/// or isolate.
+pub fn acting_char(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
